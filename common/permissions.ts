@@ -1,0 +1,34 @@
+/** Permission strings of the platform core (`area.verb`); procedures add their own as they register. */
+export const CORE_PERMISSIONS = {
+  'org.read': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'user.read': '查看用户',
+  'user.manage': '管理用户',
+  'role.manage': '管理角色',
+  'dict.manage': '管理字典',
+  'setting.manage': '管理参数设置',
+  'audit.read': '查看审计日志',
+  'loginlog.read': '查看登录日志',
+  'calendar.manage': '管理工作日历',
+} as const;
+
+export type CorePermission = keyof typeof CORE_PERMISSIONS;
+
+/** 数据范围: which records a role's permissions reach (DESIGN.md, organisation and access). */
+export const DATA_SCOPES = {
+  self: '本人',
+  org: '本部门',
+  org_and_below: '本部门及下级',
+  custom: '指定部门',
+  all: '全部',
+} as const;
+
+export type DataScope = keyof typeof DATA_SCOPES;
+
+export const ORG_KINDS = {
+  government: '人民政府',
+  department: '部门',
+  township: '乡镇（街道）',
+  office: '科室 / 司法所',
+  committee: '委员会 / 调委会',
+} as const;

@@ -1,0 +1,20 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DbHandle } from './client.ts';
+import { coreMigration } from './migrations/001-core.ts';
+
+/** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
+function migrationsFor(handle: DbHandle): Record<string, Migration> {
+  return {
+    '001-core': coreMigration(handle.dialect),
+  };
+}
+
+export async function migrateToLatest(handle: DbHandle): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${String(error)}`);
+  }
+}

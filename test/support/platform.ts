@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+// The same side-effect registrations (settings, …) as the server's own createPlatform.
+import '../../server/bootstrap.ts';
+import { openDatabase, type DbHandle } from '../../server/db/client.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { Platform } from '../../server/platform/context.ts';
+import { createFieldCipher } from '../../server/platform/crypto/field-cipher.ts';
+import { createLogger } from '../../server/platform/logger.ts';
+import {
+  dropDatabase, quoteIdent, randomSuffix, testDatabasePrefix, testDbKind, urlForDatabase, withAdmin,
+} from './pg-admin.ts';
+
+/** A fixed field-encryption key: ciphertexts differ per run (random IV), blind indexes are stable. */
+export const TEST_SECRET_KEY = '7a3f1c9e5b2d48a6e0c4b8f2d6a1e9c3b7f5d2a8e4c6b0f1a9d3e7c5b2f8a4d6';
+/** Passes the password policy; with it the seed does not demand a change at first login. */
+export const TEST_ADMIN_PASSWORD = 'Fazhi#Test2024';
+
+export type TestPlatformOptions = {
+  /** Seed the reference data (dictionaries, calendar) and the demo county with its users. */
+  seed?: boolean;
+  /** Password of `admin` and the demo users when seeding; defaults to TEST_ADMIN_PASSWORD. */
+  adminPassword?: string;
+  /** pino level; 'silent' unless a test wants to see the logs. */
+  logLevel?: string;
+};
+
+export type TestPlatform = { platform: Platform; close: () => Promise<void> };
+export type TestApp = TestPlatform & { app: FastifyInstance };
+
+type PgDatabase = { url: string; drop: () => Promise<void> };
+
+/**
+ * A platform on a fresh, migrated database: in-memory SQLite, or a new PostgreSQL database
+ * (a copy of this run's migrated template) when FAZHI_TEST_DB=postgres. `close` drops it.
+ */
+export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const pgDatabase = testDbKind() === 'postgres' ? await createPgDatabase() : null;
+  const handle: DbHandle = pgDatabase ? openDatabase({ databaseUrl: pgDatabase.url }) : openDatabase({ sqliteFile: ':memory:' });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-'));
+  let isClosed = false;
+  const close = async (): Promise<void> => {
+    if (isClosed) return;
+    isClosed = true;
+    await handle.db.destroy();
+    await pgDatabase?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    // A no-op on a template copy; applies everything on SQLite or without a template.
+    await migrateToLatest(handle);
+    const platform: Platform = {
+      db: handle.db,
+      dialect: handle.dialect,
+      cipher: createFieldCipher(TEST_SECRET_KEY),
+      logger: createLogger(options.logLevel ?? 'silent'),
+      dataDir,
+    };
+    if (options.seed) await seedPlatform(platform, options.adminPassword ?? TEST_ADMIN_PASSWORD);
+    return { platform, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The HTTP application (no admin UI) on a fresh test platform; use `app.inject()` or test/support/http.ts. */
+export async function createTestApp(options: TestPlatformOptions = {}): Promise<TestApp> {
+  const { platform, close: closePlatform } = await createTestPlatform(options);
+  try {
+    // Imported lazily so platform-only tests do not depend on every route module.
+    const { buildApp } = await import('../../server/app.ts');
+    const app = await buildApp(platform, { serveUi: false });
+    await app.ready();
+    const close = async (): Promise<void> => {
+      await app.close();
+      await closePlatform();
+    };
+    return { app, platform, close };
+  } catch (error) {
+    await closePlatform();
+    throw error;
+  }
+}
+
+async function seedPlatform(platform: Platform, adminPassword: string): Promise<void> {
+  const { seedReferenceData } = await import('../../server/seed/reference-data.ts');
+  const { seedDemoCounty } = await import('../../server/seed/demo-county.ts');
+  await seedReferenceData(platform);
+  await seedDemoCounty(platform, { adminPassword });
+}
+
+async function createPgDatabase(): Promise<PgDatabase> {
+  const template = inject('fazhiPgTemplate');
+  const name = `${testDatabasePrefix(inject('fazhiPgRunId'))}${randomSuffix()}`;
+  // Without a template (no global setup ran) the copy starts empty and migrateToLatest fills it.
+  const from = template ? `TEMPLATE ${quoteIdent(template)}` : `TEMPLATE template0 ENCODING 'UTF8'`;
+  await withAdmin((client) => client.query(`CREATE DATABASE ${quoteIdent(name)} ${from}`));
+  return {
+    url: urlForDatabase(name),
+    drop: () => withAdmin((client) => dropDatabase(client, name)),
+  };
+}

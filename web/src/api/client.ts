@@ -1,0 +1,116 @@
+import { ElMessage } from 'element-plus';
+
+export type FieldError = { path: string; message: string };
+
+export type ApiErrorBody = { code: string; message: string; fields?: FieldError[] };
+
+/** A failed API call: the server's stable code, its Chinese message and field paths (without the `body.` prefix). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.fields = (body.fields ?? []).map((f) => ({ path: f.path.replace(/^(body|querystring|params)\.?/, ''), message: f.message }));
+  }
+}
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Do not show the error message as a toast: the caller shows it itself (login form, field errors). */
+  isSilent?: boolean;
+};
+
+type ClientHooks = {
+  csrfToken: () => string | null;
+  onUnauthenticated: () => void;
+  onPasswordChangeRequired: () => void;
+};
+
+let hooks: ClientHooks = {
+  csrfToken: () => null,
+  onUnauthenticated: () => undefined,
+  onPasswordChangeRequired: () => undefined,
+};
+
+/** Wired once in main.ts, so the client needs neither the router nor the store (no import cycle). */
+export function configureClient(next: ClientHooks): void {
+  hooks = next;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const csrf = hooks.csrfToken();
+  if (UNSAFE.has(method) && csrf) headers['X-CSRF-Token'] = csrf;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${buildQuery(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    const error = new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+    if (!options.isSilent) ElMessage.error(error.message);
+    throw error;
+  }
+
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (response.ok) return data as T;
+
+  const error = new ApiError(response.status, toErrorBody(data, response.status));
+  const isAuthFailure = response.status === 401 && error.code !== 'INVALID_CREDENTIALS';
+  if (isAuthFailure) hooks.onUnauthenticated();
+  if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired();
+  if (!options.isSilent && !(isAuthFailure && path === '/auth/me')) ElMessage.error(error.message);
+  throw error;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function toErrorBody(data: unknown, status: number): ApiErrorBody {
+  if (data && typeof data === 'object' && 'code' in data && 'message' in data) return data as ApiErrorBody;
+  return { code: 'HTTP_' + status, message: `请求失败（${status}）` };
+}
+
+export const http = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, options: Omit<RequestOptions, 'query'> = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body: body ?? {} }),
+  put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PUT', path, { ...options, body: body ?? {} }),
+  del: <T>(path: string, options: RequestOptions = {}) => request<T>('DELETE', path, options),
+};
