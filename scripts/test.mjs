@@ -14,7 +14,8 @@ const chromium = process.env.FAZHI_CHROMIUM || '/usr/bin/chromium';
 const STAGES = ['sqlite', 'postgres', 'e2e'];
 
 const { stages, vitestArgs } = parseArgs(process.argv.slice(2));
-const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-report-'));
+// Reports, and TMPDIR of every child: whatever an interrupted run leaves behind goes with this dir.
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-run-'));
 const totals = { passed: 0, failed: 0 };
 const lines = [];
 let cluster = null;
@@ -23,7 +24,7 @@ let child = null;
 const cleanup = () => {
   cluster?.stop();
   cluster = null;
-  fs.rmSync(reportDir, { recursive: true, force: true });
+  fs.rmSync(workDir, { recursive: true, force: true });
 };
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(signal, () => {
@@ -85,7 +86,7 @@ async function e2eRun() {
 }
 
 async function vitestRun(name, args, env, isFullEnv = false) {
-  const report = path.join(reportDir, `${name}.json`);
+  const report = path.join(workDir, `${name}.json`);
   const started = Date.now();
   console.log(`\n════════ ${name} ════════`);
   const argv = [vitestBin, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
@@ -118,7 +119,7 @@ function readReport(file) {
 
 function runProcess(command, argv, env) {
   return new Promise((resolve) => {
-    child = spawn(command, argv, { cwd: root, env, stdio: 'inherit' });
+    child = spawn(command, argv, { cwd: root, env: { ...env, TMPDIR: workDir }, stdio: 'inherit' });
     child.on('error', (error) => {
       console.error(error.message);
       resolve(1);

@@ -85,7 +85,7 @@ function readImportFile(file: string, options: ImportOptions): Record<string, un
 }
 
 export function registerCalendarCommands(program: Command): void {
-  program
+  const deadline = program
     .command('deadline')
     .description('按工作日历计算期限届满日（起算日不计入；以日计的期限届满日遇休息日顺延），只输出 YYYY-MM-DD')
     .requiredOption('--from <date>', '起算日（如收到申请之日），YYYY-MM-DD')
@@ -135,4 +135,8 @@ export function registerCalendarCommands(program: Command): void {
         console.log(`${verb} ${result.year} 年工作日历：放假 ${result.holidays} 天，调休上班 ${result.adjustedWorkdays} 天（来源：${result.source}）`);
       }),
     );
+
+  // Usage errors (missing --from, unknown option) surface to cli.ts, which answers them with exit code 2;
+  // without this a subcommand created before program.exitOverride() would exit 1 on its own.
+  for (const command of [deadline, calendar, ...calendar.commands]) command.exitOverride();
 }

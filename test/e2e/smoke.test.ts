@@ -20,7 +20,9 @@ describe('admin UI smoke', () => {
     const { page, errors } = await openPage(browser!);
     const response = await page.goto(`${server!.url}/admin/`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('登录');
+    // Element Plus spaces out two-character button labels ("登 录"), so compare without whitespace.
+    const visibleText = async () => (await page.locator('body').innerText()).replace(/\s+/g, '');
+    await expect.poll(visibleText, { timeout: 15_000 }).toContain('登录');
     expect(errors).toEqual([]);
   });
 });

@@ -1,19 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import { dropDatabase, quoteIdent, randomSuffix, testDatabasePrefix, testDbKind, urlForDatabase, withAdmin } from './pg-admin.ts';
+import { dropRunDatabases, quoteIdent, randomSuffix, templateName, testDbKind, urlForDatabase, withAdmin } from './pg-admin.ts';
 
 /**
- * On PostgreSQL only: migrates one template database for this run, so every createTestPlatform()
- * is a `CREATE DATABASE … TEMPLATE` copy instead of a full migration. Running once here, before any
- * worker starts, means workers never race to build it. The teardown drops the template and any test
- * database of this run that was not closed.
+ * Once per vitest run, before any worker starts: a temp dir for shared snapshots and, on PostgreSQL,
+ * one migrated template database, so every createTestPlatform() is a cheap `CREATE DATABASE … TEMPLATE`
+ * copy instead of a full migration. Workers never race to build it. In watch mode both are rebuilt
+ * before each rerun (migrations or seeds may have changed). The teardown drops everything of the run.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  if (testDbKind() !== 'postgres') return undefined;
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = `${Date.now().toString(36)}${randomSuffix(3)}`;
-  const template = `fazhi_tpl_${runId}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${quoteIdent(template)} TEMPLATE template0 ENCODING 'UTF8'`));
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-run-'));
+  const isPostgres = testDbKind() === 'postgres';
+  project.provide('fazhiRunId', runId);
+  project.provide('fazhiRunDir', runDir);
+
+  const prepare = async (): Promise<void> => {
+    for (const entry of fs.readdirSync(runDir)) fs.rmSync(path.join(runDir, entry), { recursive: true, force: true });
+    if (isPostgres) project.provide('fazhiPgTemplate', await buildTemplate(runId));
+  };
+  await prepare();
+  project.onTestsRerun(prepare);
+
+  return async () => {
+    if (isPostgres) await withAdmin((client) => dropRunDatabases(client, runId));
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+}
+
+async function buildTemplate(runId: string): Promise<string> {
+  const template = templateName(runId);
+  await withAdmin(async (client) => {
+    await dropRunDatabases(client, runId);
+    await client.query(`CREATE DATABASE ${quoteIdent(template)} TEMPLATE template0 ENCODING 'UTF8'`);
+  });
   const handle = openDatabase({ databaseUrl: urlForDatabase(template) });
   try {
     await migrateToLatest(handle);
@@ -21,18 +45,5 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // A template must have no open connections while it is copied.
     await handle.db.destroy();
   }
-  project.provide('fazhiPgRunId', runId);
-  project.provide('fazhiPgTemplate', template);
-
-  return async () => {
-    await withAdmin(async (client) => {
-      const prefix = testDatabasePrefix(runId);
-      const { rows } = await client.query<{ datname: string }>(
-        'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-        [prefix],
-      );
-      for (const row of rows) await dropDatabase(client, row.datname);
-      await dropDatabase(client, template);
-    });
-  };
+  return template;
 }

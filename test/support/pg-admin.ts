@@ -5,7 +5,11 @@ import pg from 'pg';
 declare module 'vitest' {
   // Declaration merging is the only way to type vitest's provided context, hence an interface.
   export interface ProvidedContext {
-    fazhiPgRunId?: string;
+    /** Unique per vitest run; part of every database name the run creates. */
+    fazhiRunId?: string;
+    /** A temp dir for this run's shared artefacts (seeded SQLite snapshots). */
+    fazhiRunDir?: string;
+    /** PostgreSQL only: the migrated template database test databases are copied from. */
     fazhiPgTemplate?: string;
   }
 }
@@ -49,6 +53,19 @@ export function randomSuffix(bytes = 6): string {
 /** Test databases of one run share a prefix, so the global teardown can drop any a test forgot to close. */
 export function testDatabasePrefix(runId: string | undefined): string {
   return `fazhi_t_${runId ?? 'adhoc'}_`;
+}
+
+export function templateName(runId: string): string {
+  return `fazhi_tpl_${runId}`;
+}
+
+/** Drops every database of the run: test databases a test did not close, and the templates. */
+export async function dropRunDatabases(client: pg.Client, runId: string): Promise<void> {
+  const { rows } = await client.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR starts_with(datname, $2)',
+    [testDatabasePrefix(runId), templateName(runId)],
+  );
+  for (const row of rows) await dropDatabase(client, row.datname);
 }
 
 /** Runs fn on a short-lived admin connection (maintenance database from FAZHI_TEST_PG_URL). */

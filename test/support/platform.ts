@@ -1,18 +1,16 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
 // The same side-effect registrations (settings, …) as the server's own createPlatform.
 import '../../server/bootstrap.ts';
-import { openDatabase, type DbHandle } from '../../server/db/client.ts';
+import type { DbHandle } from '../../server/db/client.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { Platform } from '../../server/platform/context.ts';
 import { createFieldCipher } from '../../server/platform/crypto/field-cipher.ts';
 import { createLogger } from '../../server/platform/logger.ts';
-import {
-  dropDatabase, quoteIdent, randomSuffix, testDatabasePrefix, testDbKind, urlForDatabase, withAdmin,
-} from './pg-admin.ts';
+import { openFreshDatabase, type FreshDatabase, type Seeder } from './fresh-database.ts';
 
 /** A fixed field-encryption key: ciphertexts differ per run (random IV), blind indexes are stable. */
 export const TEST_SECRET_KEY = '7a3f1c9e5b2d48a6e0c4b8f2d6a1e9c3b7f5d2a8e4c6b0f1a9d3e7c5b2f8a4d6';
@@ -20,7 +18,7 @@ export const TEST_SECRET_KEY = '7a3f1c9e5b2d48a6e0c4b8f2d6a1e9c3b7f5d2a8e4c6b0f1
 export const TEST_ADMIN_PASSWORD = 'Fazhi#Test2024';
 
 export type TestPlatformOptions = {
-  /** Seed the reference data (dictionaries, calendar) and the demo county with its users. */
+  /** Seed the reference data (dictionaries, calendar) and the demo county with `admin` and the demo users. */
   seed?: boolean;
   /** Password of `admin` and the demo users when seeding; defaults to TEST_ADMIN_PASSWORD. */
   adminPassword?: string;
@@ -31,35 +29,36 @@ export type TestPlatformOptions = {
 export type TestPlatform = { platform: Platform; close: () => Promise<void> };
 export type TestApp = TestPlatform & { app: FastifyInstance };
 
-type PgDatabase = { url: string; drop: () => Promise<void> };
-
 /**
- * A platform on a fresh, migrated database: in-memory SQLite, or a new PostgreSQL database
- * (a copy of this run's migrated template) when FAZHI_TEST_DB=postgres. `close` drops it.
+ * A platform on a fresh, migrated database: in-memory SQLite, or a new PostgreSQL database (a copy of
+ * this run's migrated template) when FAZHI_TEST_DB=postgres. `close` drops it and its data dir.
+ * With `seed`, a copy of a seeded snapshot built once per run (on SQLite then a file in the data dir).
  */
 export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const pgDatabase = testDbKind() === 'postgres' ? await createPgDatabase() : null;
-  const handle: DbHandle = pgDatabase ? openDatabase({ databaseUrl: pgDatabase.url }) : openDatabase({ sqliteFile: ':memory:' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-'));
+  const logLevel = options.logLevel ?? 'silent';
+  const seeder = options.seed ? demoSeeder(options.adminPassword ?? TEST_ADMIN_PASSWORD) : null;
+  let fresh: FreshDatabase;
+  try {
+    fresh = await openFreshDatabase(dataDir, seeder);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { handle, drop } = fresh;
   let isClosed = false;
   const close = async (): Promise<void> => {
     if (isClosed) return;
     isClosed = true;
     await handle.db.destroy();
-    await pgDatabase?.drop();
+    await drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    // A no-op on a template copy; applies everything on SQLite or without a template.
+    // A no-op on a template copy or snapshot; applies every migration otherwise.
     await migrateToLatest(handle);
-    const platform: Platform = {
-      db: handle.db,
-      dialect: handle.dialect,
-      cipher: createFieldCipher(TEST_SECRET_KEY),
-      logger: createLogger(options.logLevel ?? 'silent'),
-      dataDir,
-    };
-    if (options.seed) await seedPlatform(platform, options.adminPassword ?? TEST_ADMIN_PASSWORD);
+    const platform = assemblePlatform(handle, dataDir, logLevel);
+    if (seeder && !fresh.isSeeded) await seeder.run(handle, dataDir);
     return { platform, close };
   } catch (error) {
     await close();
@@ -86,21 +85,27 @@ export async function createTestApp(options: TestPlatformOptions = {}): Promise<
   }
 }
 
-async function seedPlatform(platform: Platform, adminPassword: string): Promise<void> {
-  const { seedReferenceData } = await import('../../server/seed/reference-data.ts');
-  const { seedDemoCounty } = await import('../../server/seed/demo-county.ts');
-  await seedReferenceData(platform);
-  await seedDemoCounty(platform, { adminPassword });
+/** Mirrors server/bootstrap.ts createPlatform, with a fixed key and a quiet logger. */
+function assemblePlatform(handle: DbHandle, dataDir: string, logLevel: string): Platform {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    cipher: createFieldCipher(TEST_SECRET_KEY),
+    logger: createLogger(logLevel),
+    dataDir,
+  };
 }
 
-async function createPgDatabase(): Promise<PgDatabase> {
-  const template = inject('fazhiPgTemplate');
-  const name = `${testDatabasePrefix(inject('fazhiPgRunId'))}${randomSuffix()}`;
-  // Without a template (no global setup ran) the copy starts empty and migrateToLatest fills it.
-  const from = template ? `TEMPLATE ${quoteIdent(template)}` : `TEMPLATE template0 ENCODING 'UTF8'`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${quoteIdent(name)} ${from}`));
+/** What the server seeds at start: reference data, then the demo county and its accounts. */
+function demoSeeder(adminPassword: string): Seeder {
   return {
-    url: urlForDatabase(name),
-    drop: () => withAdmin((client) => dropDatabase(client, name)),
+    key: crypto.createHash('sha256').update(adminPassword).digest('hex').slice(0, 10),
+    run: async (handle, dataDir) => {
+      const platform = assemblePlatform(handle, dataDir, 'silent');
+      const { seedReferenceData } = await import('../../server/seed/reference-data.ts');
+      const { seedDemoCounty } = await import('../../server/seed/demo-county.ts');
+      await seedReferenceData(platform);
+      await seedDemoCounty(platform, { adminPassword });
+    },
   };
 }

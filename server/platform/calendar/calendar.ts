@@ -49,7 +49,10 @@ export type Calendar = {
   isRestDay(date: string): boolean;
   /** The n-th working day after `from` (`from` itself is not counted); n = 0 gives `from`. */
   addWorkingDays(from: string, n: number): string;
-  /** `from` + n days; if that day is a rest day, the first working day after it. */
+  /**
+   * `from` + n days; if that day is a rest day, the first day after it that is not. A 调休上班日 is a working
+   * day in law, so a period may end on one whatever COUNT_ADJUSTED_WORKDAYS says (2025-12-22 + 10 → 2026-01-04).
+   */
   addCalendarDays(from: string, n: number): string;
   /** Working days d with a < d ≤ b (negative when b is before a), so addWorkingDays(a, n) = b ⇒ n. */
   workingDaysBetween(a: string, b: string): number;

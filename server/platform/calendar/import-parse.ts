@@ -38,7 +38,8 @@ export type CalendarImportInput = z.infer<typeof ZCalendarImport>;
 
 export type ParsedCalendarYear = { year: number; source: string; exceptions: CalendarDay[] };
 
-type RawRow = { where: string; path: string; date: string; kind: string; name: string | null };
+/** One listed day; `problem` marks a CSV line that could not be split into cells. */
+type RawRow = { where: string; path: string; date: string; kind: string; name: string | null; problem?: string };
 
 const KIND_ALIASES: Record<string, 'holiday' | 'adjusted_workday'> = {
   holiday: 'holiday',
@@ -90,6 +91,10 @@ function checkRows(year: number, rows: RawRow[], errors: FieldError[]): Calendar
   const seen = new Map<string, string>();
   const exceptions: CalendarDay[] = [];
   for (const row of rows) {
+    if (row.problem) {
+      errors.push({ path: row.path, message: `${row.where}：${row.problem}` });
+      continue;
+    }
     const fail = (field: string, message: string) => errors.push({ path: `${row.path}.${field}`, message: `${row.where}：${message}` });
     const kind = KIND_ALIASES[row.kind] ?? KIND_ALIASES[row.kind.toLowerCase()];
     if (!kind) fail('kind', `类型“${row.kind}”无效，应为 holiday（休/放假）或 adjusted_workday（班/上班）`);
@@ -131,23 +136,25 @@ function csvRows(text: string, errors: FieldError[]): RawRow[] {
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (!line.trim() || line.trim().startsWith('#')) return;
+    const where = `第${lineNo}行`;
+    const path = `line.${lineNo}`;
     const cells = splitCsvLine(line);
     if (!cells) {
-      errors.push({ path: `line.${lineNo}`, message: `第${lineNo}行：引号不成对` });
+      rows.push({ where, path, date: '', kind: '', name: null, problem: '引号不成对' });
       return;
     }
     if (!headerSeen) {
       headerSeen = true;
       const header = cells.map((cell) => cell.toLowerCase());
       const ok = HEADERS.some((expected) => header.length >= 2 && header.length <= 3 && header.every((cell, i) => cell === expected[i]));
-      if (!ok) errors.push({ path: `line.${lineNo}`, message: `第${lineNo}行：表头应为 date,kind,name` });
+      if (!ok) errors.push({ path, message: `${where}：表头应为 date,kind,name` });
       return;
     }
     if (cells.length < 2 || cells.length > 3) {
-      errors.push({ path: `line.${lineNo}`, message: `第${lineNo}行：应有 2 至 3 列（date,kind,name），实际 ${cells.length} 列` });
+      rows.push({ where, path, date: '', kind: '', name: null, problem: `应有 2 至 3 列（date,kind,name），实际 ${cells.length} 列` });
       return;
     }
-    rows.push({ where: `第${lineNo}行`, path: `line.${lineNo}`, date: cells[0], kind: cells[1], name: cells[2] || null });
+    rows.push({ where, path, date: cells[0], kind: cells[1], name: cells[2] || null });
   });
   if (!headerSeen) errors.push({ path: 'csv', message: 'CSV 为空：第一行应为表头 date,kind,name' });
   return rows;

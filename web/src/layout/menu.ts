@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { systemPages } from '@/router/routes.ts';
+import { systemPages } from '@/router/system-routes.ts';
 
 export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string };
 export type MenuSection = { key: string; title: string; icon: string; test: string; entries: MenuEntry[] };

@@ -52,7 +52,11 @@ export const auditActionLabels: Record<string, string> = {
   'setting.update': '修改参数',
   'setting.reset': '恢复默认参数',
   'calendar.day.update': '修改日历',
-  'calendar.import': '导入日历',
+  'calendar.year.import': '导入节假日安排',
+  'calendar.seed': '初始化日历',
+  'dict.seed': '初始化字典',
+  'seed.demo': '初始化演示数据',
+  'access.denied': '越权访问被拒绝',
 };
 
 export const auditTargetLabels: Record<string, string> = {
@@ -64,6 +68,7 @@ export const auditTargetLabels: Record<string, string> = {
   setting: '参数',
   calendar: '日历',
   calendar_day: '日历',
+  route: '接口',
 };
 
 export function labelOf(map: Record<string, string>, key: string | null | undefined): string {
