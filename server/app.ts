@@ -80,7 +80,13 @@ async function serveAdminUi(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasBuild) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/admin/', wildcard: false, index: ['index.html'] });
-    app.get('/admin/*', { config: { isPublic: true }, schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // Client-side routes get the SPA; a missing asset (e.g. a stale tab after a rebuild) is a real 404.
+    app.get('/admin/*', { config: { isPublic: true }, schema: { hide: true } }, (request, reply) => {
+      if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0])) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: '文件不存在（界面已更新时请刷新页面）' });
+      }
+      return reply.sendFile('index.html');
+    });
   } else {
     app.get('/admin/*', { schema: { hide: true } }, (_request, reply) =>
       reply.status(503).type('text/plain; charset=utf-8').send('管理界面尚未构建：请运行 npm run build:ui'),

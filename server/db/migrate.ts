@@ -1,11 +1,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle } from './client.ts';
 import { coreMigration } from './migrations/001-core.ts';
+import { documentsFilesMigration } from './migrations/002-documents-files.ts';
+import { engineMigration } from './migrations/003-engine.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
   return {
     '001-core': coreMigration(handle.dialect),
+    '002-documents-files': documentsFilesMigration(handle.dialect),
+    '003-engine': engineMigration(handle.dialect),
   };
 }
 

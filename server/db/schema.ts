@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { EngineTables } from './schema-engine.ts';
 
 /** Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' on both backends; booleans are 0/1; JSON is text. */
 export type OrgKind = 'government' | 'department' | 'township' | 'office' | 'committee';
@@ -119,7 +120,50 @@ export type CalendarDayTable = {
 
 export type CalendarYearTable = { year: number; source: string; updated_at: string };
 
-export type Database = {
+// ── Documents and files (migration 002): document numbers, generated documents, stored attachments ──
+
+export type DocNumberSequenceTable = { org_id: number; kind: string; year: number; last_value: number };
+
+export type DocNumberFormatTable = {
+  id: Generated<number>;
+  /** NULL: the default for every organisation without its own format. */
+  org_id: number | null;
+  kind: string;
+  pattern: string;
+  prefix: string;
+  updated_at: string;
+};
+
+export type StoredFileTable = {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  /** Relative to the data dir: files/<aa>/<sha256>. */
+  storage_path: string;
+  created_by: number | null;
+  created_at: string;
+  subject_type: string | null;
+  subject_id: string | null;
+};
+
+export type DocumentTable = {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  doc_number: string | null;
+  org_id: number;
+  subject_type: string | null;
+  subject_id: string | null;
+  file_id: number;
+  created_by: number | null;
+  created_at: string;
+};
+
+// ── end of documents and files ──
+
+export type Database = EngineTables & {
   organization: OrganizationTable;
   app_user: UserTable;
   user_org: UserOrgTable;
@@ -134,4 +178,8 @@ export type Database = {
   setting: SettingTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;
+  doc_number_sequence: DocNumberSequenceTable;
+  doc_number_format: DocNumberFormatTable;
+  stored_file: StoredFileTable;
+  document: DocumentTable;
 };

@@ -27,8 +27,8 @@ export function useFieldErrors() {
         isShownOnForm = true;
       }
     }
-    if (!isShownOnForm || error.fields.length === 0) ElMessage.error(error.message);
-    else ElMessage.warning('请检查表单中标红的内容');
+    if (!isShownOnForm) ElMessage.error(error.message);
+    else ElMessage.warning(error.code === 'VALIDATION_FAILED' ? '请检查表单中标红的内容' : error.message);
   }
 
   return { errors, clear, report };
