@@ -21,6 +21,7 @@ import { dictRoutes } from './platform/dicts/routes.ts';
 import { settingRoutes } from './platform/settings/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
+import { engineRoutes } from './platform/engine/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -67,7 +68,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes]) {
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes]) {
     await app.register(routes);
   }
 

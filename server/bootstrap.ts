@@ -6,6 +6,10 @@ import type { Platform } from './platform/context.ts';
 import { createFieldCipher, loadOrCreateSecretKey } from './platform/crypto/field-cipher.ts';
 import { createLogger } from './platform/logger.ts';
 import './platform/settings/core-settings.ts';
+import { registerAllProcedures } from './procedures/index.ts';
+
+// Procedures declare permissions, settings and dictionaries; they must be known before anything runs.
+registerAllProcedures();
 
 /** Opens and migrates the database and assembles the platform services. Shared by the server, CLI and tests. */
 export async function createPlatform(config: Config): Promise<Platform> {

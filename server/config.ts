@@ -16,7 +16,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.FAZHI_DATA_DIR ?? './data'),
+    dataDir: path.resolve(env.FAZHI_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.FAZHI_ADMIN_PASSWORD || undefined,
     secretKey: env.FAZHI_SECRET_KEY || undefined,

@@ -3,11 +3,28 @@ import { inTransaction, SYSTEM_ACTOR } from '../platform/context.ts';
 import { appendAudit } from '../platform/audit/append.ts';
 import { declaredDicts } from '../platform/dicts/registry.ts';
 import { seedCalendarFromChineseDays } from '../platform/calendar/store.ts';
+import { BUILTIN_ROLES } from './roles.ts';
 
 /** Reference data every start makes sure of: declared dictionaries (missing entries only) and the calendar. */
 export async function seedReferenceData(platform: Platform): Promise<void> {
   await seedDicts(platform);
   await seedCalendarFromChineseDays(platform);
+  await grantNewBuiltinPermissions(platform);
+}
+
+/** Built-in roles gain the permissions of procedures added since they were created; none are taken away. */
+async function grantNewBuiltinPermissions(platform: Platform): Promise<void> {
+  for (const builtin of BUILTIN_ROLES) {
+    await inTransaction(platform, async (trx) => {
+      const role = await trx.selectFrom('role').select(['id', 'permissions']).where('key', '=', builtin.key).where('is_builtin', '=', 1).executeTakeFirst();
+      if (!role) return;
+      const current = JSON.parse(role.permissions) as string[];
+      const missing = builtin.permissions.filter((p) => !current.includes(p));
+      if (missing.length === 0) return;
+      await trx.updateTable('role').set({ permissions: JSON.stringify([...current, ...missing]) }).where('id', '=', role.id).execute();
+      await appendAudit(trx, platform.dialect, SYSTEM_ACTOR, { action: 'role.grant.builtin', targetType: 'role', targetId: role.id, after: { added: missing } });
+    });
+  }
 }
 
 async function seedDicts(platform: Platform): Promise<void> {

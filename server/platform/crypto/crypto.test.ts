@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, sm3Hex } from './sm3.ts';
 import { createFieldCipher } from './field-cipher.ts';
 import { maskIdNumber, maskPhone } from './mask.ts';
-import { isValidCreditCode, isValidMobile, isValidResidentId } from './validators.ts';
+import { isValidCreditCode, isValidMobile, isValidResidentId } from '../../../common/validators.ts';
 
 const KEY = 'a1'.repeat(32);
 

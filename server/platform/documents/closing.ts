@@ -1,6 +1,6 @@
 import {
-  AlignmentType, BorderStyle, LineRuleType, Paragraph, RelativeVerticalPosition, Tab, Table, TableAnchorType, TableCell,
-  TableLayoutType, TableRow, TabStopType, WidthType,
+  AlignmentType, BorderStyle, LineRuleType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType, WidthType,
+  type TabStopDefinition, type TextRun,
 } from 'docx';
 import { chars, formatChineseDate, SIZE, TEXT_WIDTH, textWidthInChars } from './layout.ts';
 import type { OfficialDocumentSpec } from './spec.ts';
@@ -46,54 +46,49 @@ const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
 const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
+const COLOPHON_SPACING = { line: Math.round(SIZE.sihao * 10 * 1.6), lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
 /**
- * 版记 (GB/T 9704 8): 抄送 and 印发机关/印发日期 in 4号仿宋 between rules as wide as the text block,
- * anchored to the bottom of the last page's text block (末条分隔线与版心下边缘重合) by a floating table.
+ * 版记 (GB/T 9704 8): 抄送 and 印发机关/印发日期 in 4号仿宋, 左右各空一字, between rules as wide as the text
+ * block. It follows the 落款 in the flow, one line below, kept on one page: GB/T 9704 puts it at the
+ * foot of the last page, but frames anchored there render differently in Word, WPS and LibreOffice, so
+ * whoever prints the document moves it down with blank lines if needed.
  */
-export function renderColophon(spec: OfficialDocumentSpec): Table[] {
+export function renderColophon(spec: OfficialDocumentSpec): (Table | Paragraph)[] {
   const rows: TableRow[] = [];
-  const cell = (children: Paragraph[]) =>
+  const paragraph = (children: TextRun[], indent: { left: number; right: number; hanging?: number }, tabStops?: TabStopDefinition[]) =>
+    new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, indent, tabStops, spacing: COLOPHON_SPACING, children });
+  const row = (content: Paragraph) =>
     new TableRow({
-      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 60, bottom: 60 }, children })],
-    });
-  const line = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], hanging = 0) =>
-    new Paragraph({
-      alignment,
-      indent: { left: chars(1) + hanging, right: chars(1), hanging },
-      spacing: { line: Math.round(SIZE.sihao * 10 * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [run(text, { size: SIZE.sihao })],
+      cantSplit: true,
+      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 40, bottom: 40 }, children: [content] })],
     });
   if (spec.copyTo?.length) {
     const names = spec.copyTo.map((n) => n.replace(/[，,、。；;]+$/, '')).join('，');
     // 回行时与冒号后的首字对齐: a hanging indent as wide as “抄送：”.
-    rows.push(cell([line(`抄送：${names}。`, AlignmentType.LEFT, Math.round(3 * SIZE.sihao * 10))]));
+    const hanging = 3 * SIZE.sihao * 10;
+    rows.push(row(paragraph([run(`抄送：${names}。`, { size: SIZE.sihao })], { left: chars(1) + hanging, right: chars(1), hanging })));
   }
   if (spec.printedBy) {
-    const printed = `${formatChineseDate(spec.printedBy.date)}印发`;
-    rows.push(cell([
-      new Paragraph({
-        alignment: AlignmentType.LEFT,
-        indent: { left: chars(1), right: chars(1) },
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - chars(1) }],
-        spacing: { line: Math.round(SIZE.sihao * 10 * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        children: [run(spec.printedBy.org, { size: SIZE.sihao }), run([new Tab()], { size: SIZE.sihao }), run(printed, { size: SIZE.sihao })],
-      }),
-    ]));
+    const children = [
+      run(spec.printedBy.org, { size: SIZE.sihao }),
+      run([new Tab()], { size: SIZE.sihao }),
+      run(`${formatChineseDate(spec.printedBy.date)}印发`, { size: SIZE.sihao }),
+    ];
+    // Tab positions count from the text block's left edge, so the right tab sits one character in.
+    rows.push(row(paragraph(children, { left: chars(1), right: chars(1) }, [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - chars(1) }])));
   }
   if (rows.length === 0) return [];
   return [
+    blankLine(),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: [TEXT_WIDTH],
       layout: TableLayoutType.FIXED,
       borders: { top: THICK, bottom: THICK, insideHorizontal: THIN, left: NONE, right: NONE, insideVertical: NONE },
-      float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
-        absoluteHorizontalPosition: 0,
-        verticalAnchor: TableAnchorType.MARGIN,
-        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      },
       rows,
     }),
+    // A body must end with a paragraph; a tiny one, so that it never spills onto a page of its own.
+    new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', { size: 2 })] }),
   ];
 }

@@ -22,9 +22,6 @@ export const CHARS_PER_LINE = 28;
 /** Rounded down so that 22 lines always fit the 225 mm block (≈ 28.95 pt). */
 export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
 
-/** Width of one grid character (≈ 15.8 pt): 三号 16 pt squeezed slightly so that 28 fit in 156 mm. */
-export const CHAR_WIDTH = TEXT_WIDTH / CHARS_PER_LINE;
-
 export const FONT = {
   /** 正文 (GB/T 9704 7.1: 3号仿宋体字). */
   body: '仿宋_GB2312',
@@ -44,10 +41,14 @@ export const SIZE = { chuhao: 84, erhao: 44, sanhao: 32, sihao: 28 } as const;
 export const BODY_SIZE = SIZE.sanhao;
 
 /**
- * Word's docGrid charSpace: (desired pitch − Normal font size) in points × 4096, rounded down so that
- * 28 characters always fit (≈ −842 for 156 mm and 16 pt).
+ * Character spacing (twips) that squeezes 三号 full-width characters from 16 pt to 15.75 pt, so that 28
+ * fit in 156 mm (28 × 315 ≤ 8845). Spacing rather than the docGrid's charSpace: LibreOffice gives a glyph
+ * wider than a grid cell two cells (14 characters a line); Word, WPS and LibreOffice all honour this.
  */
-export const GRID_CHAR_SPACE = Math.floor(((CHAR_WIDTH - BODY_SIZE * 10) / 20) * 4096);
+export const BODY_CHARACTER_SPACING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE - BODY_SIZE * 10);
+
+/** The pitch of one body character in twips (315). */
+export const CHAR_WIDTH = BODY_SIZE * 10 + BODY_CHARACTER_SPACING;
 
 /** Twips for n grid characters, for indents given in characters (空二字, 右空四字). */
 export const chars = (n: number): number => Math.round(n * CHAR_WIDTH);

@@ -4,15 +4,22 @@ import {
 import { renderAttachments, renderBlocks } from './blocks.ts';
 import { renderColophon, renderSignature } from './closing.ts';
 import {
-  BODY_SIZE, chars, FONT, FOOTER_DISTANCE, GRID_CHAR_SPACE, LINE_PITCH, MARGIN, mmToTwips, PAGE, PAGE_NUMBER_LINE, RED, SIZE,
+  BODY_CHARACTER_SPACING, BODY_SIZE, FONT, FOOTER_DISTANCE, LINE_PITCH, MARGIN, mmToTwips, PAGE, PAGE_NUMBER_LINE, RED, SIZE,
   TEXT_WIDTH,
 } from './layout.ts';
 import type { OfficialDocumentSpec } from './spec.ts';
 import { blankLine, gridParagraph, run } from './text-runs.ts';
 
+const NORMAL_RUN = {
+  font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
+  size: BODY_SIZE,
+  characterSpacing: BODY_CHARACTER_SPACING,
+};
+const NORMAL_PARAGRAPH = { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
+
 /**
- * Lays out an official document per GB/T 9704-2012 as a .docx: A4, margins 37/28/35/26 mm, a 22×28
- * grid in 3号仿宋, title in 2号小标宋, page numbers “— n —” in 4号宋体, odd pages right and even
+ * Lays out an official document per GB/T 9704-2012 as a .docx: A4, margins 37/28/35/26 mm, 22 lines of
+ * 28 characters in 3号仿宋, title in 2号小标宋, page numbers “— n —” in 4号宋体, odd pages right and even
  * pages left, one character in.
  */
 export async function renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
@@ -29,13 +36,9 @@ export async function renderOfficialDocument(spec: OfficialDocumentSpec): Promis
     creator: spec.issuingOrgName,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: {
-        // The grid's character pitch is relative to the Normal font size, so it must be 三号.
-        document: {
-          run: { font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body }, size: BODY_SIZE },
-          paragraph: { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
-        },
-      },
+      // 三号仿宋 squeezed to 28 a line, in the document defaults and in Normal itself (LibreOffice reads the latter).
+      default: { document: { run: NORMAL_RUN, paragraph: NORMAL_PARAGRAPH } },
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: NORMAL_RUN, paragraph: NORMAL_PARAGRAPH }],
     },
     sections: [
       {
@@ -44,7 +47,7 @@ export async function renderOfficialDocument(spec: OfficialDocumentSpec): Promis
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: mmToTwips(15), footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

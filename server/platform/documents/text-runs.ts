@@ -30,7 +30,7 @@ export function gridParagraph(children: TextRun[], options: Omit<IParagraphOptio
 
 /** 正文 paragraph: first line indented two characters (空二字). */
 export function bodyParagraph(children: TextRun[]): Paragraph {
-  return gridParagraph(children, { indent: { firstLine: chars(2), firstLineChars: 200 } });
+  return gridParagraph(children, { indent: { firstLine: chars(2) } });
 }
 
 /** An empty line of the grid (空一行). */

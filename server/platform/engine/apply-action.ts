@@ -65,7 +65,6 @@ export async function applyAction(platform: Platform, principal: Principal, acto
   const calendar = await loadCalendar(platform);
   const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);
   const today = todayInChina();
-  const on = request.on ?? today;
 
   return inTransaction(platform, async (trx) => {
     const current = existing ? await trx.selectFrom('proc_case').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow() : null;
@@ -73,7 +72,8 @@ export async function applyAction(platform: Platform, principal: Principal, acto
     const snapshot: CaseSnapshot | null = current
       ? { state: current.state, data: JSON.parse(current.data_json), lastEventOn: current.last_event_on, takenActions: await takenActions(trx, current.id) }
       : null;
-    const plan = planAction(procedure, snapshot, request.action, request.input, on, today);
+    const plan = planAction(procedure, snapshot, request.action, request.input, request.on, today, calendar);
+    const { on } = plan;
     const sealedData = sealPersonalData(plan.data, platform.cipher);
     const at = nowIso();
     const isFinal = procedure.finalStates.includes(plan.toState);
@@ -115,6 +115,11 @@ export async function applyAction(platform: Platform, principal: Principal, acto
       if (Number(updated.numUpdatedRows) !== 1) throw conflict();
     }
 
+    const extra = await definition.afterApply?.({ trx, platform, caseId, orgId, actor, input: plan.input, data: plan.data, on });
+    if (extra) {
+      plan.data = { ...plan.data, ...extra };
+      await trx.updateTable('proc_case').set({ data_json: JSON.stringify(sealPersonalData(plan.data, platform.cipher)) }).where('id', '=', caseId).execute();
+    }
     const summary = await writeClockEvents(trx, caseId, procedure, plan.clockEvents, calendar, today, nearDue);
     await trx.updateTable('proc_case').set({ next_due_on: summary.nextDueOn, clock_status: summary.worstStatus }).where('id', '=', caseId).execute();
     const seq = current ? (await nextEventSeq(trx, caseId)) : 1;

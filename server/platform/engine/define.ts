@@ -1,5 +1,10 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import type { Calendar } from '../calendar/calendar.ts';
 import type { PeriodLimit } from '../calendar/deadline.ts';
+import type { Actor, Platform } from '../context.ts';
+import type { OfficialDocumentSpec } from '../documents/spec.ts';
 
 /**
  * A legal procedure as data (DESIGN property 1): states, clocks and actions, each rule with the article
@@ -15,8 +20,20 @@ export type ClockDefinition = {
 
 export type CaseData = Record<string, unknown>;
 
-/** What an action's callbacks may read. */
-export type ActionContext<I> = { input: I; data: CaseData; on: string; state: string };
+/** What an action's callbacks may read; `calendar` lets a rule count working days (e.g. 听证通知五日前). */
+export type ActionContext<I> = { input: I; data: CaseData; on: string; state: string; calendar: Calendar };
+
+/** What a procedure's own side effects get, inside the engine's transaction (e.g. recording the act reviewed). */
+export type AfterApplyContext = {
+  trx: Transaction<Database>;
+  platform: Platform;
+  caseId: number;
+  orgId: number;
+  actor: Actor;
+  input: Record<string, unknown>;
+  data: CaseData;
+  on: string;
+};
 
 /** A clock effect is a bare verb, or a verb with a limit depending on the input (start/restart/extend). */
 export type ClockEffect<I> =
@@ -39,8 +56,14 @@ export type ActionDefinition<I = Record<string, unknown>> = {
   check?: (ctx: ActionContext<I>) => string | null;
   /** How the action changes the case data; by default the input is merged into it. */
   apply?: (ctx: ActionContext<I>) => CaseData;
+  /** Whether the action makes sense for this case's data at all (e.g. a reply needs a letter first). */
+  isAvailable?: (data: CaseData) => boolean;
   /** May be taken only once per case (e.g. 延长审理期限 once under 行政复议法第六十二条). */
   isOnce?: boolean;
+  /** An input date that is the action's legal date (e.g. 收到申请之日 of a registration). */
+  onField?: string;
+  /** Writes beyond the case itself, in the same transaction; may return data to merge into the case. */
+  afterApply?: (ctx: AfterApplyContext) => Promise<CaseData | void>;
 };
 
 /** A document the procedure issues; `build` fills the template from the case (see platform/documents). */
@@ -48,7 +71,7 @@ export type DocumentTemplate = {
   title: string;
   /** Numbered documents get a 发文字号 from the per-organisation, per-kind, per-year sequence. */
   numberKind?: string;
-  build: (ctx: { data: CaseData; input: Record<string, unknown>; on: string; caseNo: string; orgName: string; docNumber: string | null }) => unknown;
+  build: (ctx: { data: CaseData; input: Record<string, unknown>; on: string; caseNo: string; orgName: string; docNumber: string | null }) => OfficialDocumentSpec;
 };
 
 export type ProcedureDefinition = {

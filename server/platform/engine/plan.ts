@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { toDayNumber } from '../calendar/dates.ts';
+import type { Calendar } from '../calendar/calendar.ts';
 import type { ClockEvent } from './clocks.ts';
 import type { ActionContext, ActionDefinition, CaseData, ProcedureDefinition } from './define.ts';
 
@@ -35,8 +36,9 @@ export function planAction(
   snapshot: CaseSnapshot | null,
   actionKey: string,
   rawInput: unknown,
-  on: string,
+  requestedOn: string | undefined,
   today: string,
+  calendar: Calendar,
 ): ActionPlan {
   const definition = procedure.actions[actionKey] as unknown as ActionDefinition<Record<string, unknown>> | undefined;
   if (!definition) throw new AppError('NOT_FOUND', `“${procedure.title}”没有“${actionKey}”这一操作`);
@@ -53,17 +55,21 @@ export function planAction(
   if (snapshot && definition.isOnce && snapshot.takenActions.includes(actionKey)) {
     throw new AppError('TRANSITION_NOT_ALLOWED', `“${definition.title}”只能办理一次${definition.basis ? `（${definition.basis}）` : ''}`);
   }
-  checkLegalDate(on, today, snapshot?.lastEventOn ?? null);
-
   const parsed = definition.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new AppError('VALIDATION_FAILED', `“${definition.title}”填写有误：${fields.map((f) => `${f.path || '表单'} ${f.message}`).join('；')}`, { fields });
   }
   const input = parsed.data;
+  const fromField = definition.onField ? input[definition.onField] : undefined;
+  const on = typeof fromField === 'string' ? fromField : requestedOn ?? today;
+  checkLegalDate(on, today, snapshot?.lastEventOn ?? null);
+  if (snapshot && definition.isAvailable && !definition.isAvailable(snapshot.data)) {
+    throw new AppError('TRANSITION_NOT_ALLOWED', `本案不具备“${definition.title}”的条件`);
+  }
   const state = snapshot?.state ?? '';
   const data = snapshot?.data ?? {};
-  const ctx: ActionContext<Record<string, unknown>> = { input, data, on, state };
+  const ctx: ActionContext<Record<string, unknown>> = { input, data, on, state, calendar };
   const problem = definition.check?.(ctx);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
 
@@ -101,9 +107,11 @@ export function checkLegalDate(on: string, today: string, lastEventOn: string | 
 }
 
 /** The actions possible from a state, in table order (the UI's buttons come from this via `abilities`). */
-export function actionsFrom(procedure: ProcedureDefinition, state: string): string[] {
+export function actionsFrom(procedure: ProcedureDefinition, state: string, data?: CaseData, takenActions: readonly string[] = []): string[] {
   return Object.entries(procedure.actions)
     .filter(([, def]) => def.from.includes(state))
+    .filter(([, def]) => !data || !def.isAvailable || def.isAvailable(data))
+    .filter(([key, def]) => !def.isOnce || !takenActions.includes(key))
     .map(([key]) => key);
 }
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import { maskPhone } from '../crypto/mask.ts';
-import { isValidMobile } from '../crypto/validators.ts';
+import { isValidMobile } from '../../../common/validators.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../context.ts';
 import { hashPassword, passwordPolicyError } from '../auth/password.ts';

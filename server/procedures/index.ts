@@ -1,0 +1,7 @@
+import { registerProcedure } from '../platform/engine/registry.ts';
+import { reconsideration } from './reconsideration/procedure.ts';
+
+/** Every procedure of the platform registers here; the platform itself never names them. */
+export function registerAllProcedures(): void {
+  registerProcedure(reconsideration);
+}
