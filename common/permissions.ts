@@ -10,6 +10,7 @@ export const CORE_PERMISSIONS = {
   'audit.read': '查看审计日志',
   'loginlog.read': '查看登录日志',
   'calendar.manage': '管理工作日历',
+  'clock.watch': '立即检查全部期限',
 } as const;
 
 export type CorePermission = keyof typeof CORE_PERMISSIONS;

@@ -22,6 +22,11 @@ import { settingRoutes } from './platform/settings/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { engineRoutes } from './platform/engine/routes.ts';
+import { fileRoutes } from './platform/files/routes.ts';
+import { documentRoutes } from './platform/documents/routes.ts';
+import { docNumberRoutes } from './platform/numbering/routes.ts';
+import { actRoutes } from './platform/engine/acts-routes.ts';
+import { messageRoutes } from './platform/engine/messages.ts';
 
 z.config(z.locales.zhCN());
 
@@ -68,7 +73,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes]) {
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes,
+    fileRoutes, documentRoutes, docNumberRoutes]) {
     await app.register(routes);
   }
 

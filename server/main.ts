@@ -3,6 +3,7 @@ import { createPlatform } from './bootstrap.ts';
 import { buildApp } from './app.ts';
 import { seedDemoCounty } from './seed/demo-county.ts';
 import { seedReferenceData } from './seed/reference-data.ts';
+import { scheduleClockWatch } from './platform/engine/clock-watch.ts';
 
 const config = loadConfig();
 const platform = await createPlatform(config);
@@ -16,10 +17,12 @@ if (seeded.generatedPassword) {
   console.log('==========================================\n');
 }
 const app = await buildApp(platform, { trustProxy: config.trustProxy });
+const stopClockWatch = scheduleClockWatch(platform);
 await app.listen({ port: config.port, host: config.host });
 console.log(`Fazhi 已启动：http://localhost:${config.port}/admin/  （数据库：${platform.dialect}）`);
 
 const shutdown = async () => {
+  stopClockWatch();
   await app.close();
   await platform.db.destroy();
   process.exit(0);

@@ -25,6 +25,8 @@ export type Agent = {
   post<T = JsonObject>(url: string, body?: unknown): Promise<TestResponse<T>>;
   put<T = JsonObject>(url: string, body?: unknown): Promise<TestResponse<T>>;
   patch<T = JsonObject>(url: string, body?: unknown): Promise<TestResponse<T>>;
+  /** A GET whose answer is binary (a document, a file): the raw bytes. */
+  download(url: string): Promise<{ status: number; buffer: Buffer; headers: TestResponse['headers'] }>;
 };
 
 /** A client without a session: for public routes and for asserting that others refuse. */
@@ -82,6 +84,11 @@ function createAgent(app: FastifyInstance, me: JsonObject, state: AgentState = {
     post: (url, body) => send('POST', url, body),
     put: (url, body) => send('PUT', url, body),
     patch: (url, body) => send('PATCH', url, body),
+    download: async (url) => {
+      const cookie = [...state.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+      return { status: response.statusCode, buffer: response.rawPayload, headers: response.headers };
+    },
   };
 }
 

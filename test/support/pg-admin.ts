@@ -80,6 +80,13 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 }
 
 export async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  // A pool that was just destroyed may still be closing its sockets; forcing those would raise an
+  // uncaught FATAL in the test process, so wait briefly for them to go before forcing the rest.
+  for (let i = 0; i < 40; i++) {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   // WITH (FORCE) ends connections a test left open (PostgreSQL 13+).
   await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { hasPermission, scopeFor, scopeIncludesOrg } from '../access/scope.ts';
 import { actorOf } from '../http/request-context.ts';
-import { principalOf } from '../http/guards.ts';
+import { principalOf, requirePermission } from '../http/guards.ts';
 import { ZDate, ZPaging } from '../http/paging.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { getSetting } from '../settings/service.ts';
@@ -94,6 +94,12 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
       procedure: procedure.key, caseId: request.params.id, action: request.params.action, on, version, input,
     });
     return loadCaseDetail(platform, principal, procedure.key, result.caseId);
+  });
+
+  r.post('/api/clocks/watch', { schema: { tags, summary: '立即检查全部期限（每日任务也会自动运行）' } }, async (request) => {
+    await requirePermission(request, 'clock.watch');
+    const { watchClocks } = await import('./clock-watch.ts');
+    return watchClocks(platform);
   });
 
   r.get('/api/tasks', { schema: { tags, summary: '待办：本人可办理的案件，期限最近的在前', querystring: ZPaging } }, async (request) => {

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerPermissions } from '../access/permission-registry.ts';
+import { appendAudit } from '../audit/append.ts';
+import { inTransaction, nowIso } from '../context.ts';
+import { documentKinds } from '../documents/kinds.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { requirePermission } from '../http/guards.ts';
+import { actorOf } from '../http/request-context.ts';
+import { DEFAULT_DOC_NUMBER_PATTERN, formatDocNumber, patternProblems } from './format.ts';
+
+export const DOC_NUMBER_PERMISSION = 'docnumber.manage';
+registerPermissions('系统管理', { [DOC_NUMBER_PERMISSION]: '管理发文字号格式' });
+
+const ZFormat = z.object({
+  /** null: the default for every organisation without its own format. */
+  orgId: z.number().int().positive().nullable(),
+  kind: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, '文书种类编码只能包含字母、数字和 _ . -'),
+  prefix: z.string().trim().max(50, '机关代字不超过50字'),
+  pattern: z.string().trim().min(1).max(100),
+});
+
+const ZFormats = z.object({ items: z.array(ZFormat).max(500) });
+
+type FormatItem = z.infer<typeof ZFormat>;
+
+export async function docNumberRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, dialect } = app.platform;
+  const tags = ['发文字号'];
+
+  r.get('/api/doc-number-formats', { schema: { tags, summary: '发文字号格式（含默认格式与各单位格式）' } }, async (request) => {
+    await requirePermission(request, DOC_NUMBER_PERMISSION);
+    const rows = await db
+      .selectFrom('doc_number_format')
+      .leftJoin('organization', 'organization.id', 'doc_number_format.org_id')
+      .select(['doc_number_format.id', 'org_id', 'organization.name as org_name', 'kind', 'prefix', 'pattern', 'doc_number_format.updated_at'])
+      .orderBy('kind')
+      .orderBy('org_id')
+      .execute();
+    const year = new Date().getFullYear();
+    return {
+      items: rows.map((row) => ({
+        id: row.id, orgId: row.org_id, orgName: row.org_name ?? null, kind: row.kind, prefix: row.prefix, pattern: row.pattern,
+        example: formatDocNumber(row, year, 1), updatedAt: row.updated_at,
+      })),
+      kinds: documentKinds.numberSeries(),
+      defaultPattern: DEFAULT_DOC_NUMBER_PATTERN,
+    };
+  });
+
+  r.put('/api/doc-number-formats', { schema: { tags, summary: '保存发文字号格式（整体替换）', body: ZFormats } }, async (request) => {
+    await requirePermission(request, DOC_NUMBER_PERMISSION);
+    const items = request.body.items;
+    const problems = validateFormats(items);
+    if (problems.length) {
+      throw new AppError('VALIDATION_FAILED', `输入有误：${problems.slice(0, 5).map((p) => p.message).join('；')}`, { fields: problems });
+    }
+    const orgIds = [...new Set(items.flatMap((i) => (i.orgId == null ? [] : [i.orgId])))];
+    const known = orgIds.length ? await db.selectFrom('organization').select('id').where('id', 'in', orgIds).execute() : [];
+    const missing = orgIds.filter((id) => !known.some((k) => k.id === id));
+    if (missing.length) throw new AppError('VALIDATION_FAILED', `组织不存在：${missing.join('、')}`);
+    await inTransaction(app.platform, async (trx) => {
+      const before = await trx.selectFrom('doc_number_format').select(['org_id', 'kind', 'prefix', 'pattern']).orderBy('id').execute();
+      await trx.deleteFrom('doc_number_format').execute();
+      const at = nowIso();
+      if (items.length) {
+        await trx
+          .insertInto('doc_number_format')
+          .values(items.map((i) => ({ org_id: i.orgId, kind: i.kind, prefix: i.prefix, pattern: i.pattern, updated_at: at })))
+          .execute();
+      }
+      await appendAudit(trx, dialect, actorOf(request), {
+        action: 'docnumber.formats.update',
+        targetType: 'doc_number_format',
+        before,
+        after: items.map((i) => ({ org_id: i.orgId, kind: i.kind, prefix: i.prefix, pattern: i.pattern })),
+      });
+    });
+    return { ok: true, count: items.length };
+  });
+}
+
+/** Each pattern usable, a prefix where the pattern asks for one, and one format per (organisation, kind). */
+function validateFormats(items: FormatItem[]): FieldError[] {
+  const problems: FieldError[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    for (const message of patternProblems(item.pattern)) problems.push({ path: `body.items.${i}.pattern`, message });
+    if (item.pattern.includes('{prefix}') && !item.prefix) problems.push({ path: `body.items.${i}.prefix`, message: '请填写机关代字' });
+    const key = `${item.orgId ?? 'default'}|${item.kind}`;
+    if (seen.has(key)) problems.push({ path: `body.items.${i}.kind`, message: `同一单位的“${item.kind}”格式重复` });
+    seen.add(key);
+  });
+  return problems;
+}
