@@ -33,6 +33,15 @@ export async function loadCaseDetail(platform: Platform, principal: Principal, p
     .where('subject_id', '=', String(row.id))
     .orderBy('id')
     .execute();
+  const attachments = await db
+    .selectFrom('stored_file')
+    .select(['id', 'original_name', 'mime', 'size', 'created_at', 'created_by'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', String(row.id))
+    // Generated documents are listed under documents, not as uploaded attachments.
+    .where('id', 'not in', db.selectFrom('document').select('file_id').where('subject_type', '=', 'case').where('subject_id', '=', String(row.id)))
+    .orderBy('id')
+    .execute();
   const links = await db
     .selectFrom('record_link')
     .selectAll()
@@ -53,6 +62,7 @@ export async function loadCaseDetail(platform: Platform, principal: Principal, p
     })),
     clocks: clockViews(procedure, clockRows, row.state, calendar, today, nearDue),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, docNumber: d.doc_number, createdAt: d.created_at, url: `/api/documents/${d.id}` })),
+    attachments: attachments.map((f) => ({ id: f.id, name: f.original_name, mime: f.mime, size: f.size, createdAt: f.created_at, url: `/api/files/${f.id}` })),
     links: links.map((l) => ({ id: l.id, relation: l.relation, fromType: l.from_type, fromId: l.from_id, toType: l.to_type, toId: l.to_id })),
     abilities: await abilitiesOf(platform, principal, procedure, row.state, row.org_id, JSON.parse(row.data_json), events.map((e) => e.action)),
   };

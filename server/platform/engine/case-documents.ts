@@ -3,14 +3,41 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, Platform } from '../context.ts';
 import { issueDocNumber } from '../numbering/issue.ts';
 import { renderOfficialDocument } from '../documents/render.ts';
+import { defineDocumentKind, documentKinds } from '../documents/kinds.ts';
 import { storeDocument } from '../documents/store.ts';
-import type { ProcedureDefinition } from './define.ts';
+import type { DocumentTemplate, ProcedureDefinition } from './define.ts';
 import type { ActionPlan } from './plan.ts';
 import { openPersonalData } from './personal-data.ts';
 
+type TemplateData = Omit<Parameters<DocumentTemplate['build']>[0], 'docNumber'>;
+
+/** The series a procedure's case numbers (案号) are issued from, per organisation and year. */
+export const caseNumberKind = (procedure: ProcedureDefinition) => `case:${procedure.key}`;
+
 /**
- * Issues the documents an action names, inside the action's transaction: the 发文字号 from the
- * organisation's sequence (gapless: a rollback returns it), the Word file, its record and audit entry.
+ * A procedure's documents join the platform's document kinds (one registry: the number-format admin page
+ * lists their series), and so does its case-number series.
+ */
+export function registerProcedureDocuments(procedure: ProcedureDefinition): void {
+  if (!documentKinds.get(caseNumberKind(procedure))) {
+    defineDocumentKind({
+      key: caseNumberKind(procedure), title: `${procedure.title}案号`, numbered: true,
+      build: () => { throw new Error('a case number is not a document'); },
+    });
+  }
+  for (const [key, template] of Object.entries(procedure.documents ?? {})) {
+    if (documentKinds.get(`${procedure.key}.${key}`)) continue;
+    defineDocumentKind<TemplateData>({
+      key: `${procedure.key}.${key}`, title: template.title, numbered: !!template.numberKind, numberKind: template.numberKind,
+      build: (data, { docNumber }) => template.build({ ...data, docNumber }),
+    });
+  }
+}
+
+/**
+ * Issues the documents an action names, inside the action's transaction. All numbers are taken first and
+ * only then are documents stored (which audits): every writer takes counter locks before the audit-head
+ * lock, so PostgreSQL never sees the two taken in opposite orders. A rollback returns the numbers.
  */
 export async function issueCaseDocuments(
   trx: Transaction<Database>,
@@ -20,35 +47,35 @@ export async function issueCaseDocuments(
 ): Promise<number[]> {
   const { plan } = target;
   if (plan.documents.length === 0) return [];
+  const kinds = plan.documents.map((key) => {
+    const kind = documentKinds.get(`${procedure.key}.${key}`);
+    if (!kind) throw new Error(`${procedure.key}: document ${key} is not registered`);
+    return kind;
+  });
+  const numbers: (string | null)[] = [];
+  for (const kind of kinds) {
+    numbers.push(kind.numbered
+      ? (await issueDocNumber(trx, platform.dialect, {
+        orgId: target.orgId, kind: kind.numberKind, year: Number(plan.on.slice(0, 4)),
+        fallback: { pattern: '{prefix}〔{year}〕{seq}号', prefix: kind.numberKind },
+      })).text
+      : null);
+  }
   const org = await trx.selectFrom('organization').select('name').where('id', '=', target.orgId).executeTakeFirstOrThrow();
+  // Documents go to the parties, so they carry personal data whole (decrypted only here, in memory).
+  const data: TemplateData = {
+    data: openPersonalData(plan.data, platform.cipher, true),
+    input: openPersonalData(plan.input, platform.cipher, true),
+    on: plan.on,
+    caseNo: target.caseNo,
+    orgName: org.name,
+  };
   const ids: number[] = [];
-  for (const key of plan.documents) {
-    const template = procedure.documents?.[key];
-    if (!template) throw new Error(`${procedure.key}: document ${key} is not declared`);
-    const number = template.numberKind
-      ? await issueDocNumber(trx, platform.dialect, {
-        orgId: target.orgId, kind: template.numberKind, year: Number(plan.on.slice(0, 4)),
-        fallback: { pattern: '{prefix}〔{year}〕{seq}号', prefix: template.numberKind },
-      })
-      : null;
-    // Documents go to the parties, so they carry personal data whole (decrypted only here, in memory).
-    const spec = template.build({
-      data: openPersonalData(plan.data, platform.cipher, true),
-      input: openPersonalData(plan.input, platform.cipher, true),
-      on: plan.on,
-      caseNo: target.caseNo,
-      orgName: org.name,
-      docNumber: number?.text ?? null,
-    });
-    const buffer = await renderOfficialDocument(spec);
+  for (const [index, kind] of kinds.entries()) {
+    const buffer = await renderOfficialDocument(kind.build(data, { docNumber: numbers[index] }));
     const stored = await storeDocument(trx, platform, {
-      kind: `${procedure.key}.${key}`,
-      title: template.title,
-      orgId: target.orgId,
-      subject: { type: 'case', id: String(target.caseId) },
-      buffer,
-      docNumber: number?.text ?? null,
-      actor: target.actor,
+      kind: kind.key, title: kind.title, orgId: target.orgId, subject: { type: 'case', id: String(target.caseId) },
+      buffer, docNumber: numbers[index], actor: target.actor,
     });
     ids.push(stored.id);
   }

@@ -1,5 +1,6 @@
 import { registerPermissions } from '../access/permission-registry.ts';
 import type { ProcedureDefinition } from './define.ts';
+import { registerProcedureDocuments } from './case-documents.ts';
 
 /**
  * Procedures register themselves here (the platform never imports them). Several versions of one
@@ -13,6 +14,7 @@ export function registerProcedure(definition: ProcedureDefinition): void {
   versions.push(definition);
   procedures.set(definition.key, versions);
   registerPermissions(definition.title, definition.permissions);
+  registerProcedureDocuments(definition);
 }
 
 /** The table a case runs on: its own version, or the latest for a new case. */

@@ -15,6 +15,7 @@ import { listCases } from './case-list.ts';
 import { loadCaseDetail } from './case-detail.ts';
 import { procedureTable } from './procedure-table.ts';
 import { todayInChina } from './plan.ts';
+import { registerCaseFileAccess } from './case-files.ts';
 
 const ZProcedureParam = z.object({ procedure: z.string().max(60) });
 const ZCaseParam = ZProcedureParam.extend({ id: z.coerce.number().int().positive() });
@@ -45,6 +46,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { platform } = app;
   const tags = ['办案'];
+  registerCaseFileAccess();
 
   const procedureOf = (request: FastifyRequest, key: string) => {
     const procedure = findProcedure(key);

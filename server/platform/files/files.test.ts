@@ -164,6 +164,15 @@ describe('file upload and download', () => {
     }
   });
 
+  it('accepts files above the 2 MB JSON body limit up to the setting, one per request', async () => {
+    const threeMb = Buffer.concat([tinyPdf(), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    expect((await upload(staff, threeMb, 'scan.pdf')).statusCode).toBe(201);
+    const two = multipart([{ name: 'file', value: tinyPdf(), filename: 'a.pdf' }, { name: 'file', value: tinyPdf(), filename: 'b.pdf' }]);
+    const answer = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...staff.headers, 'content-type': two.contentType }, payload: two.body });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json<{ message: string }>().message).toContain('一个文件');
+  });
+
   it('keeps only the last segment of a name, without control characters', async () => {
     const answer = await upload(staff, tinyPdf(), '../../etc/\u202epasswd\u0007.pdf');
     expect(answer.statusCode).toBe(201);

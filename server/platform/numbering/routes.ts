@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { registerPermissions } from '../access/permission-registry.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -35,9 +36,14 @@ export async function docNumberRoutes(app: FastifyInstance): Promise<void> {
     const rows = await db
       .selectFrom('doc_number_format')
       .leftJoin('organization', 'organization.id', 'doc_number_format.org_id')
-      .select(['doc_number_format.id', 'org_id', 'organization.name as org_name', 'kind', 'prefix', 'pattern', 'doc_number_format.updated_at'])
-      .orderBy('kind')
-      .orderBy('org_id')
+      .select([
+        'doc_number_format.id', 'doc_number_format.org_id', 'organization.name as org_name', 'doc_number_format.kind',
+        'doc_number_format.prefix', 'doc_number_format.pattern', 'doc_number_format.updated_at',
+      ])
+      .orderBy('doc_number_format.kind')
+      // The default format first on both backends (PostgreSQL sorts NULL last, SQLite first).
+      .orderBy(sql`case when doc_number_format.org_id is null then 0 else 1 end`)
+      .orderBy('doc_number_format.org_id')
       .execute();
     const year = new Date().getFullYear();
     return {

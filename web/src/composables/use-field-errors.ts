@@ -13,7 +13,11 @@ export function useFieldErrors() {
     for (const key of Object.keys(errors)) delete errors[key];
   }
 
-  function report(error: unknown, knownFields: string[]): void {
+  /**
+   * `resolve` maps a server path to the form's key; by default its first segment (flat forms). Nested
+   * forms pass one that keeps the whole path (e.g. applicants.0.idNumber).
+   */
+  function report(error: unknown, knownFields: string[], resolve: (path: string) => string | null = firstSegment): void {
     clear();
     if (!(error instanceof ApiError)) {
       ElMessage.error('操作失败，请稍后重试');
@@ -21,8 +25,8 @@ export function useFieldErrors() {
     }
     let isShownOnForm = false;
     for (const field of error.fields) {
-      const key = field.path.split('.')[0] ?? '';
-      if (knownFields.includes(key) && !errors[key]) {
+      const key = resolve(field.path) ?? '';
+      if (key && knownFields.includes(key) && !errors[key]) {
         errors[key] = field.message;
         isShownOnForm = true;
       }
@@ -32,4 +36,8 @@ export function useFieldErrors() {
   }
 
   return { errors, clear, report };
+}
+
+function firstSegment(path: string): string {
+  return path.split('.')[0] ?? '';
 }

@@ -16,7 +16,24 @@ function entryOf(record: RouteRecordRaw): MenuEntry {
 
 export const homeEntry: MenuEntry = { path: '/', title: '首页', icon: 'HomeFilled', test: 'menu-home' };
 
-/** Sidebar sections; procedures will add theirs (案件办理, 统计报表) next to 系统管理. */
+/** 办案: 待办, then each procedure the user may read (its case list and its 程序图), from GET /api/procedures. */
+export function caseSection(procedures: { key: string; title: string }[]): MenuSection {
+  return {
+    key: 'cases',
+    title: '办案',
+    icon: 'Briefcase',
+    test: 'menu-cases',
+    entries: procedures.length === 0 ? [] : [
+      { path: '/tasks', title: '待办', icon: 'Bell', test: 'menu-tasks' },
+      ...procedures.flatMap((p) => [
+        { path: `/cases/${p.key}`, title: p.title, icon: 'Folder', test: `menu-cases-${p.key}`, permission: `${p.key}.read` },
+        { path: `/procedures/${p.key}/map`, title: `${p.title}程序图`, icon: 'Share', test: `menu-map-${p.key}`, permission: `${p.key}.read` },
+      ]),
+    ],
+  };
+}
+
+/** Static sidebar sections; the 办案 section is built from the procedures the server lists (caseSection). */
 export const menuSections: MenuSection[] = [
   { key: 'system', title: '系统管理', icon: 'Tools', test: 'menu-system', entries: systemPages.map(entryOf) },
 ];

@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import AdminLayout from '@/layout/AdminLayout.vue';
 import { systemPages } from './system-routes.ts';
+import { casePages } from './case-routes.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -14,6 +15,8 @@ declare module 'vue-router' {
     /** data-test id of the sidebar entry. */
     menuTest?: string;
     icon?: string;
+    /** The breadcrumb names the procedure of the route's :procedure / :key parameter. */
+    isProcedurePage?: boolean;
   }
 }
 
@@ -29,6 +32,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '首页', menuTest: 'menu-home', icon: 'HomeFilled' } },
       { path: 'profile/password', name: 'profile-password', component: () => import('@/views/login/ChangePasswordView.vue'),
         meta: { title: '修改密码', section: '个人中心' } },
+      ...casePages,
       ...systemPages,
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/ForbiddenView.vue'), meta: { title: '无权访问' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFoundView.vue'), meta: { title: '页面不存在' } },

@@ -1,0 +1,18 @@
+import { http, type Page } from './client.ts';
+import type { CaseDetail, CaseQuery, CaseSummary, ProcedureSummary, ProcedureTable, TaskItem } from './engine-types.ts';
+
+const enc = encodeURIComponent;
+
+/** Body of a write: the engine's own fields (legal date, seen version, handling organisation) next to the action's input. */
+export type ActionBody = Record<string, unknown> & { on?: string; version?: number; orgId?: number };
+
+export const caseApi = {
+  procedures: () => http.get<{ items: ProcedureSummary[] }>('/procedures'),
+  table: (procedure: string) => http.get<ProcedureTable>(`/procedures/${enc(procedure)}`),
+  list: (procedure: string, query: CaseQuery) => http.get<Page<CaseSummary>>(`/cases/${enc(procedure)}`, query),
+  get: (procedure: string, id: number) => http.get<CaseDetail>(`/cases/${enc(procedure)}/${id}`),
+  create: (procedure: string, body: ActionBody) => http.post<CaseDetail>(`/cases/${enc(procedure)}`, body, { isSilent: true }),
+  act: (procedure: string, id: number, action: string, body: ActionBody) =>
+    http.post<CaseDetail>(`/cases/${enc(procedure)}/${id}/actions/${enc(action)}`, body, { isSilent: true }),
+  tasks: (query: { page: number; pageSize: number }) => http.get<Page<TaskItem>>('/tasks', query),
+};
