@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../../../test/support/platform.ts';
 import { registerFileAccessCheck } from './access.ts';
+import { multipart } from '../../../test/support/multipart.ts';
 
 type Session = { headers: Record<string, string> };
 
@@ -15,19 +16,6 @@ async function login(app: FastifyInstance, username: string): Promise<Session> {
   return { headers: { cookie, 'x-csrf-token': answer.json<{ csrfToken: string }>().csrfToken } };
 }
 
-function multipart(parts: { name: string; value: string | Buffer; filename?: string }[]): { body: Buffer; contentType: string } {
-  const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const filename = part.filename == null ? '' : `; filename="${part.filename}"; filename*=UTF-8''${encodeURIComponent(part.filename)}`;
-    const type = part.filename == null ? '' : '\r\nContent-Type: application/octet-stream';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${filename}${type}\r\n\r\n`));
-    chunks.push(Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** A real 1×1 PNG: signature, IHDR, IDAT (zlib), IEND, with CRCs. */
 function tinyPng(): Buffer {

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { createTestApp, TEST_ADMIN_PASSWORD } from '../../../test/support/platform.ts';
 import { loginAs, type Agent } from '../../../test/support/http.ts';
 import { SAMPLE_INPUTS } from '../../../test/factories/reconsideration.ts';
+import { multipart } from '../../../test/support/multipart.ts';
 
 type Clock = { key: string; dueOn: string | null; run: string; status: string; isLate: boolean; expiryNote: { note: string } | null };
 type Detail = {
@@ -135,5 +136,26 @@ describe('a reconsideration case across the 2024 National Day holiday', () => {
     expect(tasks.body.items.map((t) => t.id)).toContain(detail.id);
     const found = await staff.get<{ items: { id: number }[]; total: number }>('/api/cases/reconsideration?q=李四&state=received');
     expect(found.body.items.map((c) => c.id)).toEqual([detail.id]);
+  });
+});
+
+describe('case attachments', () => {
+  it('stores an attachment on a case, readable within the case scope only', async () => {
+    const detail = (await register({ receivedOn: '2024-12-04' })).body;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const form = multipart([{ name: 'subjectType', value: 'case' }, { name: 'subjectId', value: String(detail.id) }, { name: 'file', value: pdf, filename: '复议申请书.pdf' }]);
+    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fzb', password: TEST_ADMIN_PASSWORD } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const uploaded = await ctx.app.inject({
+      method: 'POST', url: '/api/files', payload: form.body,
+      headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken, 'content-type': form.contentType },
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const seen = (await staff.get<Detail & { attachments: { id: number; name: string; url: string }[] }>(`/api/cases/reconsideration/${detail.id}`)).body;
+    expect(seen.attachments.map((a) => a.name)).toEqual(['复议申请书.pdf']);
+    const leader = await loginAs(ctx.app, 'leader', TEST_ADMIN_PASSWORD);
+    expect((await leader.download(seen.attachments[0].url)).status).toBe(200);
+    const market = await loginAs(ctx.app, 'scjg', TEST_ADMIN_PASSWORD);
+    expect((await market.download(seen.attachments[0].url)).status).toBe(404);
   });
 });
