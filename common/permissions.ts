@@ -11,6 +11,7 @@ export const CORE_PERMISSIONS = {
   'loginlog.read': '查看登录日志',
   'calendar.manage': '管理工作日历',
   'clock.watch': '立即检查全部期限',
+  'indicator.read': '查看统计指标',
 } as const;
 
 export type CorePermission = keyof typeof CORE_PERMISSIONS;

@@ -27,6 +27,7 @@ import { documentRoutes } from './platform/documents/routes.ts';
 import { docNumberRoutes } from './platform/numbering/routes.ts';
 import { actRoutes } from './platform/engine/acts-routes.ts';
 import { messageRoutes } from './platform/engine/messages.ts';
+import { indicatorRoutes } from './platform/indicators/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -73,7 +74,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes,
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes,
     fileRoutes, documentRoutes, docNumberRoutes]) {
     await app.register(routes);
   }

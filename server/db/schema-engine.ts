@@ -20,6 +20,8 @@ export type ProcCaseTable = {
   /** Worst status of the case's clocks (overdue > due_soon > normal > paused > …). */
   clock_status: string;
   search_text: string;
+  /** Canonical JSON of the procedure's facets (decision kind, channel …) that lists and indicators filter on. */
+  facets_json: Generated<string>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

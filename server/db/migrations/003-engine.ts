@@ -27,6 +27,7 @@ export function engineMigration(dialect: DialectName) {
         .addColumn('next_due_on', 'text')
         .addColumn('clock_status', 'text', (c) => c.notNull())
         .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('facets_json', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('created_by', 'integer')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -35,6 +36,7 @@ export function engineMigration(dialect: DialectName) {
       await db.schema.createIndex('proc_case_list_idx').on('proc_case').columns(['procedure', 'state', 'org_id']).execute();
       await db.schema.createIndex('proc_case_due_idx').on('proc_case').columns(['procedure', 'next_due_on']).execute();
       await db.schema.createIndex('proc_case_opened_idx').on('proc_case').columns(['procedure', 'opened_on']).execute();
+      await db.schema.createIndex('proc_case_closed_idx').on('proc_case').columns(['procedure', 'closed_on']).execute();
 
       await db.schema
         .createTable('case_event')

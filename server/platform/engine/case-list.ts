@@ -1,6 +1,7 @@
 import type { Platform } from '../context.ts';
-import { scopeFor, type Principal } from '../access/scope.ts';
+import { scopeFor, subtreeOrgIds, type Principal } from '../access/scope.ts';
 import type { Calendar } from '../calendar/calendar.ts';
+import { containsText } from '../../db/like.ts';
 import type { ProcedureDefinition } from './define.ts';
 import { caseSummary } from './case-view.ts';
 
@@ -10,6 +11,12 @@ export type CaseListFilter = {
   clockStatus?: 'normal' | 'due_soon' | 'overdue' | 'paused' | 'stopped';
   openedFrom?: string;
   openedTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
+  /** An organisation and everything below it. */
+  orgTree?: number;
+  /** 'name:value' pairs, all of which must match the case's facets. */
+  facet?: string[];
   q?: string;
   isOpen?: boolean;
   sort: 'due' | 'opened' | 'updated';
@@ -31,10 +38,20 @@ export async function listCases(platform: Platform, principal: Principal, proced
   if (filter.orgId) query = query.where('proc_case.org_id', '=', filter.orgId);
   if (filter.openedFrom) query = query.where('proc_case.opened_on', '>=', filter.openedFrom);
   if (filter.openedTo) query = query.where('proc_case.opened_on', '<=', filter.openedTo);
+  if (filter.closedFrom) query = query.where('proc_case.closed_on', '>=', filter.closedFrom);
+  if (filter.closedTo) query = query.where('proc_case.closed_on', '<=', filter.closedTo);
+  if (filter.orgTree) {
+    const tree = await subtreeOrgIds(platform.db, [filter.orgTree]);
+    query = query.where('proc_case.org_id', 'in', tree.length ? tree : [-1]);
+  }
+  for (const pair of filter.facet ?? []) {
+    const [name, ...rest] = pair.split(':');
+    query = query.where(containsText('proc_case.facets_json', facetNeedle(name, rest.join(':'))));
+  }
   if (filter.isOpen != null) query = query.where('proc_case.closed_on', filter.isOpen ? 'is' : 'is not', null);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('proc_case.search_text', 'like', like), eb('proc_case.title', 'like', like)]));
+    const text = filter.q;
+    query = query.where((eb) => eb.or([containsText('proc_case.search_text', text), containsText('proc_case.title', text)]));
   }
   switch (filter.clockStatus) {
     case 'overdue':
@@ -87,4 +104,9 @@ export function safeAddWorkingDays(calendar: Calendar, from: string, n: number):
     date.setUTCDate(date.getUTCDate() + n);
     return date.toISOString().slice(0, 10);
   }
+}
+
+/** The text a facet takes inside canonical JSON: "name":"value". */
+export function facetNeedle(name: string, value: string): string {
+  return JSON.stringify({ [name]: value }).slice(1, -1);
 }

@@ -91,6 +91,11 @@ export type ProcedureDefinition = {
   /** 案号 prefix, e.g. '示府复'; the number is issued from the case-number sequence per year. */
   caseNoKind: string;
   caseTitle: (data: CaseData) => string;
+  /**
+   * Named values lists and indicators filter on (e.g. decision: 'revoke', channel: 'petition'), so the
+   * records behind every figure can be listed without knowing the shape of a procedure's data.
+   */
+  facets?: (ctx: { state: string; data: CaseData }) => Record<string, string | null | undefined>;
   /** Text the free-text search of the case list matches. */
   searchText: (data: CaseData) => string;
 };

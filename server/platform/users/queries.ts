@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UserTable } from '../../db/schema.ts';
 import type { Scope } from '../access/scope.ts';
+import { containsText } from '../../db/like.ts';
 
 export type UserView = {
   id: number;
@@ -34,8 +35,8 @@ function scoped(db: Kysely<Database>, scope: Scope, filter: UserFilter) {
     query = query.where('app_user.id', 'in', db.selectFrom('user_org').select('user_id').where('org_id', '=', filter.orgId));
   }
   if (filter.keyword) {
-    const like = `%${filter.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+    const keyword = filter.keyword;
+    query = query.where((eb) => eb.or([containsText('username', keyword), containsText('display_name', keyword)]));
   }
   if (filter.isEnabled != null) query = query.where('is_enabled', '=', filter.isEnabled ? 1 : 0);
   return query;

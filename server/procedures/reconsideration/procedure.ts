@@ -147,5 +147,13 @@ export const reconsideration = defineProcedure({
     const act = (data.act as { title?: string } | undefined)?.title ?? '';
     return `${applicants}不服${act}`.slice(0, 200);
   },
+  facets: ({ state, data }) => ({
+    outcome: state,
+    channel: data.channel as string | undefined,
+    procedureType: data.procedureType as string | undefined,
+    accepted: data.procedureType ? 'yes' : null,
+    concluded: ['decided', 'mediated', 'terminated'].includes(state) ? 'yes' : null,
+    decision: (data.decision as { decision?: string } | undefined)?.decision,
+  }),
   searchText: (data) => JSON.stringify([data.applicants, data.act, data.request, data.respondentName]),
 });

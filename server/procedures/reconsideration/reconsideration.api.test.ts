@@ -159,3 +159,49 @@ describe('case attachments', () => {
     expect((await market.download(seen.attachments[0].url)).status).toBe(404);
   });
 });
+
+describe('reconsideration indicators', () => {
+  it('counts from the records, follows the configured 纠错 formula, and links to the records behind each figure', async () => {
+    const t = await createTestApp({ seed: true });
+    try {
+      const agent = await loginAs(t.app, 'fzb', TEST_ADMIN_PASSWORD);
+      const orgs = (await agent.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items;
+      const respondentOrgId = orgs.find((o) => o.code === 'market')!.id;
+      const decided: string[] = ['revoke', 'uphold', 'orderPerformance', 'dismiss'];
+      for (const [i, decision] of decided.entries()) {
+        let c = (await agent.post<Detail>('/api/cases/reconsideration', { ...SAMPLE_INPUTS.register, respondentOrgId, receivedOn: `2024-03-0${i + 1}`, channel: i === 0 ? 'petition' : 'post' })).body;
+        c = (await agent.post<Detail>(`/api/cases/reconsideration/${c.id}/actions/accept`, { on: '2024-03-08', procedureType: 'ordinary' })).body;
+        const res = await agent.post<Detail>(`/api/cases/reconsideration/${c.id}/actions/decide`, { on: i === 3 ? '2024-06-20' : '2024-04-10', decision, facts: '查明', reasoning: '认为' });
+        expect(res.status).toBe(200);
+      }
+      let m = (await agent.post<Detail>('/api/cases/reconsideration', { ...SAMPLE_INPUTS.register, respondentOrgId, receivedOn: '2024-05-06' })).body;
+      m = (await agent.post<Detail>(`/api/cases/reconsideration/${m.id}/actions/accept`, { on: '2024-05-07', procedureType: 'simplified' })).body;
+      await agent.post(`/api/cases/reconsideration/${m.id}/actions/mediate`, { on: '2024-05-20', terms: '变更罚款数额', signedOn: '2024-05-20' });
+      await agent.post('/api/cases/reconsideration', { ...SAMPLE_INPUTS.register, respondentOrgId, receivedOn: '2025-01-06' });
+
+      type Indicator = { id: string; value: number; numerator?: number; denominator?: number; recordsUrl: string | null };
+      const all = (await agent.get<{ items: Indicator[] }>('/api/indicators?year=2024')).body.items;
+      const value = (id: string) => all.find((i) => i.id === id)!;
+      expect(value('reconsideration.received').value).toBe(5);
+      expect(value('reconsideration.accepted').value).toBe(5);
+      expect(value('reconsideration.fromPetitions').value).toBe(1);
+      expect(value('reconsideration.concluded').value).toBe(5);
+      expect(value('reconsideration.decision.revoke').value).toBe(1);
+      expect(value('reconsideration.correctionRate')).toMatchObject({ value: 40, numerator: 2, denominator: 5 });
+      // The 2024-03-04 case was decided on 2024-06-20, after its 60-day period ended on 2024-05-07.
+      expect(value('reconsideration.onTimeRate')).toMatchObject({ numerator: 4, denominator: 5, value: 80 });
+
+      const records = await agent.get<{ items: { id: number }[] }>(value('reconsideration.decision.revoke').recordsUrl!);
+      expect(records.body.items).toHaveLength(1);
+      const concludedRecords = await agent.get<{ total: number }>(value('reconsideration.concluded').recordsUrl!);
+      expect(concludedRecords.body.total).toBe(5);
+
+      const admin = await loginAs(t.app, 'admin', TEST_ADMIN_PASSWORD);
+      expect((await admin.put('/api/settings/reconsideration.correctionIncludesMediation', { value: true })).status).toBe(200);
+      const comprehensive = await agent.get<Indicator>('/api/indicators/reconsideration.correctionRate?year=2024');
+      expect(comprehensive.body).toMatchObject({ value: 60, numerator: 3, denominator: 5 });
+    } finally {
+      await t.close();
+    }
+  });
+});
