@@ -3,6 +3,7 @@ import type { DbHandle } from './client.ts';
 import { coreMigration } from './migrations/001-core.ts';
 import { documentsFilesMigration } from './migrations/002-documents-files.ts';
 import { engineMigration } from './migrations/003-engine.ts';
+import { publishingMigration } from './migrations/004-publishing.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '001-core': coreMigration(handle.dialect),
     '002-documents-files': documentsFilesMigration(handle.dialect),
     '003-engine': engineMigration(handle.dialect),
+    '004-publishing': publishingMigration(handle.dialect),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.ts';
+import type { PublishingTables } from './schema-publishing.ts';
 
 /** Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' on both backends; booleans are 0/1; JSON is text. */
 export type OrgKind = 'government' | 'department' | 'township' | 'office' | 'committee';
@@ -163,7 +164,7 @@ export type DocumentTable = {
 
 // ── end of documents and files ──
 
-export type Database = EngineTables & {
+export type Database = EngineTables & PublishingTables & {
   organization: OrganizationTable;
   app_user: UserTable;
   user_org: UserOrgTable;

@@ -91,9 +91,9 @@ export async function applyAction(platform: Platform, principal: Principal, acto
         .insertInto('proc_case')
         .values({
           procedure: procedure.key, table_version: procedure.version, case_no: caseNo, title: procedure.caseTitle(plan.data),
-          state: plan.toState, org_id: orgId, handler_id: principal.userId, data_json: JSON.stringify(sealedData), version: 1,
+          state: plan.toState, org_id: orgId, handler_id: userIdOf(principal), data_json: JSON.stringify(sealedData), version: 1,
           opened_on: on, closed_on: isFinal ? on : null, last_event_on: on, next_due_on: null, clock_status: 'idle',
-          search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`, facets_json: facetsOf(procedure, plan.toState, plan.data), created_by: principal.userId, created_at: at, updated_at: at,
+          search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`, facets_json: facetsOf(procedure, plan.toState, plan.data), created_by: userIdOf(principal), created_at: at, updated_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -107,7 +107,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
         .updateTable('proc_case')
         .set({
           state: plan.toState, title: procedure.caseTitle(plan.data), data_json: JSON.stringify(sealedData), version,
-          last_event_on: on, closed_on: isFinal ? on : null, updated_at: at,
+          last_event_on: on, closed_on: isFinal ? (current.closed_on ?? on) : null, updated_at: at,
           search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`,
           facets_json: facetsOf(procedure, plan.toState, plan.data),
         })
@@ -149,6 +149,11 @@ function facetsOf(procedure: ProcedureDefinition, state: string, data: Record<st
   const facets = procedure.facets?.({ state, data }) ?? {};
   const present = Object.entries(facets).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
   return canonicalJson(Object.fromEntries(present));
+}
+
+/** Principals that are not accounts (the public portal) have user id 0: nobody is recorded as handler. */
+function userIdOf(principal: Principal): number | null {
+  return principal.userId > 0 ? principal.userId : null;
 }
 
 function conflict(): AppError {

@@ -5,7 +5,7 @@ import { clockStatus, computeClock, type ClockEvent, type ClockStatus } from './
 import type { ProcedureDefinition } from './define.ts';
 
 /** Worst first: a case shows the most urgent of its clocks in lists. */
-const URGENCY: ClockStatus[] = ['overdue', 'due_soon', 'unknown', 'normal', 'paused', 'stopped', 'idle'];
+const URGENCY: ClockStatus[] = ['overdue', 'due_soon', 'unknown', 'normal', 'paused', 'elapsed', 'stopped', 'idle'];
 
 export type ClockRow = { clock_key: string; events_json: string };
 
@@ -36,7 +36,7 @@ export async function writeClockEvents(
       events_json: JSON.stringify(log),
       run: computed.run,
       due_on: computed.dueOn,
-      status: clockStatus(calendar, computed, today, nearDue),
+      status: clockStatus(calendar, computed, today, nearDue, definition.isWindow),
       status_checked_on: today,
     };
     const isExisting = rows.some((r) => r.clock_key === key);
@@ -59,9 +59,10 @@ export function summarise(
     const definition = procedure.clocks[key];
     if (!definition) continue;
     const computed = computeClock(calendar, log, definition.limit);
-    const status = clockStatus(calendar, computed, today, nearDue);
+    const status = clockStatus(calendar, computed, today, nearDue, definition.isWindow);
     if (URGENCY.indexOf(status) < URGENCY.indexOf(worstStatus)) worstStatus = status;
-    if (computed.run === 'running' && computed.dueOn && (!nextDueOn || computed.dueOn < nextDueOn)) nextDueOn = computed.dueOn;
+    // An elapsed window no longer drives the case's next due date.
+    if (computed.run === 'running' && status !== 'elapsed' && computed.dueOn && (!nextDueOn || computed.dueOn < nextDueOn)) nextDueOn = computed.dueOn;
   }
   return { nextDueOn, worstStatus };
 }

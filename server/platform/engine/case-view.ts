@@ -15,7 +15,7 @@ export function clockViews(procedure: ProcedureDefinition, rows: { clock_key: st
   return Object.entries(procedure.clocks).map(([key, definition]) => {
     const events = JSON.parse(rows.find((r) => r.clock_key === key)?.events_json ?? '[]') as ClockEvent[];
     const computed = computeClock(calendar, events, definition.limit);
-    const status = clockStatus(calendar, computed, today, nearDue);
+    const status = clockStatus(calendar, computed, today, nearDue, definition.isWindow);
     const isExpired = computed.run === 'running' && !!computed.dueOn && toDayNumber(today) > toDayNumber(computed.dueOn);
     const expiry = definition.onExpiry && isExpired && definition.onExpiry.inStates.includes(state) ? definition.onExpiry : null;
     return {
@@ -23,7 +23,7 @@ export function clockViews(procedure: ProcedureDefinition, rows: { clock_key: st
       limit: computed.limit ?? definition.limit, limitText: describeLimit(computed.limit ?? definition.limit),
       run: computed.run, startedOn: computed.startedOn, dueOn: computed.dueOn, pausedOn: computed.pausedOn, stoppedOn: computed.stoppedOn,
       remaining: computed.run === 'paused' ? computed.remaining : null,
-      status, statusLabel: CLOCK_STATUS_LABELS[status], isLate: isStoppedLate(computed),
+      status, statusLabel: CLOCK_STATUS_LABELS[status], isLate: !definition.isWindow && isStoppedLate(computed), isWindow: !!definition.isWindow,
       calendarProblem: computed.calendarProblem, events,
       expiryNote: expiry ? { note: expiry.note, basis: expiry.basis } : null,
     };

@@ -32,7 +32,7 @@ export async function watchClocks(platform: Platform, today: string = todayInChi
     const definition = procedure?.clocks[row.clock_key];
     if (!procedure || !definition) continue;
     const computed = computeClock(calendar, JSON.parse(row.events_json) as ClockEvent[], definition.limit);
-    const status = clockStatus(calendar, computed, today, nearDue);
+    const status = clockStatus(calendar, computed, today, nearDue, definition.isWindow);
     if (status === row.status) continue;
     changed += 1;
     await inTransaction(platform, async (trx) => {

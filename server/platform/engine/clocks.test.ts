@@ -50,6 +50,18 @@ describe('clock due dates', () => {
     expect(isStoppedLate(late)).toBe(true);
   });
 
+  it('keeps the first stop date when several actions stop the same clock', () => {
+    const clock = computeClock(calendar, [ev('start', '2024-11-01'), ev('stop', '2024-11-05'), ev('stop', '2024-12-20')], workingDays(20));
+    expect(clock).toMatchObject({ run: 'stopped', stoppedOn: '2024-11-05' });
+    expect(isStoppedLate(clock)).toBe(false);
+  });
+
+  it('shows a lapsed window as 已届满, not 超期', () => {
+    const window = computeClock(calendar, [ev('start', '2024-11-29')], days(15));
+    expect(clockStatus(calendar, window, '2024-12-20', 3, true)).toBe('elapsed');
+    expect(clockStatus(calendar, window, '2024-12-20', 3)).toBe('overdue');
+  });
+
   it('keeps an already-missed due date when paused after it', () => {
     const clock = computeClock(calendar, [ev('start', '2024-11-01'), ev('pause', '2024-12-02'), ev('resume', '2024-12-10')], workingDays(20));
     expect(clock.dueOn).toBe('2024-11-29');

@@ -94,7 +94,8 @@ export function computeClock(calendar: Calendar, events: readonly ClockEvent[], 
           break;
         }
         case 'stop': {
-          if (run === 'idle') break;
+          // Stopping an already stopped clock (several actions may end one step) keeps the first stop date.
+          if (run === 'idle' || run === 'stopped') break;
           isStoppedWhilePaused = run === 'paused';
           stoppedOn = event.on;
           run = 'stopped';
@@ -123,24 +124,29 @@ function usedBefore(calendar: Calendar, anchor: Anchor, pauseOn: string): number
 }
 
 /** 正常 / 临期 / 超期 / 暂停 / 已停止 (and 未开始), as the UI and the reminder job show them. */
-export type ClockStatus = 'idle' | 'normal' | 'due_soon' | 'overdue' | 'paused' | 'stopped' | 'unknown';
+export type ClockStatus = 'idle' | 'normal' | 'due_soon' | 'overdue' | 'elapsed' | 'paused' | 'stopped' | 'unknown';
 
 export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
   idle: '未开始',
   normal: '正常',
   due_soon: '临期',
   overdue: '超期',
+  elapsed: '已届满',
   paused: '暂停',
   stopped: '已停止',
   unknown: '无法计算',
 };
 
-export function clockStatus(calendar: Calendar, clock: ClockComputation, today: string, nearDueWorkingDays: number): ClockStatus {
+/**
+ * `isWindow`: the period is a window for someone else to act (e.g. 上诉期限), not a duty of the office, so
+ * its end is 已届满 rather than 超期.
+ */
+export function clockStatus(calendar: Calendar, clock: ClockComputation, today: string, nearDueWorkingDays: number, isWindow = false): ClockStatus {
   if (clock.run === 'idle') return 'idle';
   if (clock.run === 'stopped') return 'stopped';
   if (clock.run === 'paused') return 'paused';
   if (!clock.dueOn) return 'unknown';
-  if (toDayNumber(today) > toDayNumber(clock.dueOn)) return 'overdue';
+  if (toDayNumber(today) > toDayNumber(clock.dueOn)) return isWindow ? 'elapsed' : 'overdue';
   try {
     return calendar.workingDaysBetween(today, clock.dueOn) <= nearDueWorkingDays ? 'due_soon' : 'normal';
   } catch {

@@ -14,6 +14,11 @@ export type ClockDefinition = {
   title: string;
   limit: PeriodLimit;
   basis: string;
+  /**
+   * A window for someone else to act (上诉期限, 申请期限), not the office's own duty: its end is 已届满, never
+   * 超期 or 逾期办结.
+   */
+  isWindow?: boolean;
   /** What the law makes of the period running out while the case is still in these states (e.g. 视为受理). */
   onExpiry?: { inStates: readonly string[]; note: string; basis: string };
 };
@@ -60,8 +65,8 @@ export type ActionDefinition<I = Record<string, unknown>> = {
   isAvailable?: (data: CaseData) => boolean;
   /** May be taken only once per case (e.g. 延长审理期限 once under 行政复议法第六十二条). */
   isOnce?: boolean;
-  /** An input date that is the action's legal date (e.g. 收到申请之日 of a registration). */
-  onField?: string;
+  /** The input date that is the action's legal date (e.g. 收到申请之日 of a registration), or a rule deriving it. */
+  onField?: string | ((input: I) => string);
   /** Writes beyond the case itself, in the same transaction; may return data to merge into the case. */
   afterApply?: (ctx: AfterApplyContext) => Promise<CaseData | void>;
 };

@@ -61,7 +61,7 @@ export function planAction(
     throw new AppError('VALIDATION_FAILED', `“${definition.title}”填写有误：${fields.map((f) => `${f.path || '表单'} ${f.message}`).join('；')}`, { fields });
   }
   const input = parsed.data;
-  const fromField = definition.onField ? input[definition.onField] : undefined;
+  const fromField = typeof definition.onField === 'function' ? definition.onField(input) : definition.onField ? input[definition.onField] : undefined;
   const on = typeof fromField === 'string' ? fromField : requestedOn ?? today;
   checkLegalDate(on, today, snapshot?.lastEventOn ?? null);
   if (snapshot && definition.isAvailable && !definition.isAvailable(snapshot.data)) {

@@ -19,8 +19,8 @@ const actTitle = (ctx: Ctx) => {
   const act = ctx.data.act as { title?: string; docNumber?: string } | undefined;
   return `${act?.title ?? ''}${act?.docNumber ? `（${act.docNumber}）` : ''}`;
 };
-/** “原告张三诉县市场监督管理局行政处罚决定一案（（2024）川1724行初12号）”. */
-const caseRef = (ctx: Ctx) => `原告${plaintiffNames(ctx)}诉${defendant(ctx)}${actTitle(ctx)}一案（${str(ctx.data.courtCaseNo)}）`;
+/** “原告张三诉我单位行政处罚决定一案（案号：（2024）川1724行初12号）”, the defendant naming itself as `self`. */
+const caseRef = (ctx: Ctx, self = '我单位') => `原告${plaintiffNames(ctx)}诉${self}${actTitle(ctx)}一案（案号：${str(ctx.data.courtCaseNo)}）`;
 const hearing = (ctx: Ctx) => ctx.input as HearingInput;
 
 /** Papers the defendant files with the court: the 文书 layout, the defendant as issuer and signatory, the court addressed. */
@@ -43,7 +43,7 @@ function defenceBlocks(ctx: Ctx): DocumentBlock[] {
   const evidenceRows = defence.evidence.map((e, i) => [String(i + 1), e.name, e.purpose ?? '']);
   return [
     ...partyBlocks(ctx),
-    p(`答辩人于${formatChineseDate(str(ctx.data.receivedOn))}收到${str(ctx.data.court)}送达的${caseRef(ctx)}起诉状副本。根据《中华人民共和国行政诉讼法》第六十七条第一款的规定，现提出答辩如下：`),
+    p(`答辩人于${formatChineseDate(str(ctx.data.receivedOn))}收到${str(ctx.data.court)}送达的${caseRef(ctx, '答辩人')}起诉状副本。根据《中华人民共和国行政诉讼法》第六十七条第一款的规定，现提出答辩如下：`),
     { type: 'heading', level: 1, title: '被诉行政行为的作出经过和认定的事实' },
     p(defence.facts),
     { type: 'heading', level: 1, title: '答辩理由' },

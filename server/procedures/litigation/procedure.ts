@@ -21,9 +21,6 @@ const backToTrial = ({ data }: { data: Record<string, unknown> }) => (hasDefence
  * 解释 = 最高人民法院关于适用《中华人民共和国行政诉讼法》的解释（2018）; 规定 = 最高人民法院关于行政机关负责人出庭应诉
  * 若干问题的规定（2020）. Periods are calendar days (日): the start day is not counted and a period ending on a
  * holiday ends on the next working day (解释第四十八条). See DOMAIN.md §3.
- *
- * The defence clock ends by submitDefence (stop); the actions that close a case before any defence only
- * `pause` it, because the engine's `stop` re-stamps an already stopped clock (and a paused one is never overdue).
  */
 export const litigation = defineProcedure({
   key: 'litigation',
@@ -48,6 +45,7 @@ export const litigation = defineProcedure({
       onExpiry: { inStates: ['defending'], note: '被告无正当理由逾期提供证据的，视为没有相应证据', basis: '行政诉讼法第三十四条第二款；解释第三十四条' },
     },
     appeal: {
+      isWindow: true,
       title: '上诉期限', limit: days(JUDGMENT_APPEAL_DAYS), basis: `行政诉讼法第八十五条（判决书送达之日起${JUDGMENT_APPEAL_DAYS}日，裁定书送达之日起${RULING_APPEAL_DAYS}日）`,
       onExpiry: { inStates: ['judged', 'ruled'], note: '逾期不提起上诉的，第一审判决或者裁定发生法律效力', basis: '行政诉讼法第八十五条' },
     },
@@ -121,21 +119,21 @@ export const litigation = defineProcedure({
     }),
     fileAppeal: action({
       title: '提起上诉', from: ['judged', 'ruled'], to: 'appealed', permission: HANDLE, input: ZAppeal, onField: 'filedOn',
-      basis: '行政诉讼法第八十五条', clocks: { appeal: 'stop', defence: 'pause' },
+      basis: '行政诉讼法第八十五条', clocks: { appeal: 'stop', defence: 'stop' },
       isAvailable: (data) => !isJurisdictionRuling(data),
       check: ({ data, input, calendar }) => checkOwnAppeal(data, input.appellant, input.filedOn, calendar),
       apply: ({ data, input }) => ({ ...data, appeal: input }),
     }),
     closeAsFinal: action({
       title: '裁判发生法律效力（结案）', from: ['judged', 'ruled'], to: 'closed', permission: HANDLE, input: ZEffective, onField: 'effectiveOn',
-      basis: '行政诉讼法第八十五条', clocks: { appeal: 'stop', defence: 'pause' },
+      basis: '行政诉讼法第八十五条', clocks: { appeal: 'stop', defence: 'stop' },
       isAvailable: (data) => !isJurisdictionRuling(data),
       check: ({ data, input, calendar }) => checkTakenEffect(data, input.effectiveOn, calendar),
       apply: ({ data, input }) => ({ ...data, effectiveOn: input.effectiveOn }),
     }),
     recordFinalDecision: action({
       title: '登记终审裁判（送达即生效）', from: ['defending', 'trial'], to: 'closed', permission: HANDLE, input: ZFinalDecision, onField: 'servedOn',
-      basis: '行政诉讼法第八十六条、第八十八条、第八十九条；解释第一百一十九条', clocks: { defence: 'pause' },
+      basis: '行政诉讼法第八十六条、第八十八条、第八十九条；解释第一百一十九条', clocks: { defence: 'stop' },
       isAvailable: (data) => data.isAppealable === false,
       apply: ({ data, input }) => ({
         ...data,
@@ -154,7 +152,7 @@ export const litigation = defineProcedure({
     }),
     terminate: action({
       title: '终结诉讼', from: ['defending', 'trial', 'suspended'], to: 'closed', permission: HANDLE, input: ZTerminate,
-      basis: '解释第八十八条', clocks: { defence: 'pause' },
+      basis: '解释第八十八条', clocks: { defence: 'stop' },
       apply: ({ data, input, on }) => ({ ...data, termination: input, effectiveOn: on }),
     }),
     recordOtherRuling: action({
@@ -164,7 +162,7 @@ export const litigation = defineProcedure({
     }),
     withdraw: action({
       title: '原告撤诉（准予撤诉裁定）', from: ['defending', 'trial', 'suspended'], to: 'withdrawn', permission: HANDLE, input: ZWithdraw,
-      onField: 'servedOn', basis: '行政诉讼法第六十二条；解释第一百零一条第一款第十项', clocks: { defence: 'pause' },
+      onField: 'servedOn', basis: '行政诉讼法第六十二条；解释第一百零一条第一款第十项', clocks: { defence: 'stop' },
       apply: ({ data, input }) => ({ ...data, withdrawal: input, effectiveOn: input.servedOn }),
     }),
   },

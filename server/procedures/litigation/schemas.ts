@@ -55,8 +55,8 @@ export const ZRegister = z
     if (d.instance !== 'retrial' && d.retrialProcedure) {
       ctx.addIssue({ code: 'custom', path: ['retrialProcedure'], message: '只有再审案件需要选择审理程序' });
     }
-    if (d.isSimplified && d.instance !== 'first') {
-      ctx.addIssue({ code: 'custom', path: ['isSimplified'], message: '简易程序只适用于第一审行政案件，再审案件不适用（行政诉讼法第八十二条）' });
+    if (d.isSimplified && (d.instance !== 'first' || d.previousCaseId)) {
+      ctx.addIssue({ code: 'custom', path: ['isSimplified'], message: '简易程序只适用于第一审行政案件，发回重审、再审案件不适用（行政诉讼法第八十二条）' });
     }
     if (d.coDefendantOrgIds.includes(d.defendantOrgId)) {
       ctx.addIssue({ code: 'custom', path: ['coDefendantOrgIds'], message: '共同被告不能与被告相同' });
@@ -93,8 +93,8 @@ export const HEAD_ROLES = {
 export const ABSENCE_REASONS = ['不可抗力', '意外事件', '需要履行他人不能代替的公务', '无法出庭的其他正当事由'] as const;
 
 export const AUTHORITIES = {
-  general: '一般授权：代为出庭参加诉讼，进行陈述、答辩、举证、质证、辩论，发表最后意见',
-  special: '特别授权：除一般授权事项外，代为承认、放弃、变更诉讼请求，进行和解，提起或者撤回上诉，签收法律文书',
+  general: '一般代理（代为出庭参加诉讼，进行陈述、答辩、举证、质证、辩论，发表最后意见）',
+  special: '特别授权（除一般代理事项外，代为承认、放弃、变更诉讼请求，进行和解，提起或者撤回上诉，签收法律文书）',
 } as const;
 
 export const ZHearing = z

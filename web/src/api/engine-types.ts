@@ -132,6 +132,7 @@ export type CaseDetail = CaseSummary & {
   events: CaseEvent[];
   clocks: CaseClock[];
   documents: CaseDocument[];
+  attachments: CaseAttachment[];
   links: RecordLink[];
   abilities: Ability[];
 };
@@ -141,6 +142,8 @@ export type CaseQuery = {
   pageSize: number;
   state?: string;
   orgId?: number | null;
+  /** The organisation and all below it. */
+  orgTree?: number | null;
   clockStatus?: string;
   openedFrom?: string;
   openedTo?: string;
@@ -169,4 +172,4 @@ export type AdministrativeAct = {
 
 export type Message = { id: number; kind: string; title: string; body: string | null; link: string | null; createdAt: string; readAt: string | null };
 
-export type StoredFile = { id: number; name: string; size: number; mime: string; createdAt?: string; createdByName?: string | null };
+export type CaseAttachment = { id: number; name: string; size: number; mime: string; createdAt: string; url: string };

@@ -1,11 +1,5 @@
-import { http } from './client.ts';
-import type { StoredFile } from './engine-types.ts';
-
-/** Attachments of a record. Uploads go to POST /api/files (multipart: file, subjectType, subjectId). */
+/** Attachments of a record: uploaded to POST /api/files (multipart: file, subjectType, subjectId), listed on the record itself. */
 export const fileApi = {
-  /** GET /api/files?subjectType&subjectId — the list endpoint the attachments panel expects (silent: it may not exist yet). */
-  listFor: (subjectType: string, subjectId: string) =>
-    http.get<{ items: StoredFile[] }>('/files', { subjectType, subjectId }, { isSilent: true }),
   uploadUrl: '/api/files',
   downloadUrl: (id: number) => `/api/files/${id}`,
 };

@@ -1,9 +1,13 @@
+import { RECONSIDERATION_FIELDS } from './labels-reconsideration.ts';
+import { LITIGATION_FIELDS } from './labels-litigation.ts';
+
 /**
  * Labels and widget hints for case fields and action inputs. The JSON Schema from the server carries no
  * titles yet, so the words live here; a key not found falls back to the schema's title, then to the key.
  *
- * Lookup order for a field at path `a.0.b` in action `act`: `act/a.b`, `a.b`, `act/b`, `b`
- * (array indexes dropped). Keys with a slash are specific to one action.
+ * A scope is `<procedure>/<action>` (action empty for stored case data). For a field at `a.0.b` the lookup
+ * tries, in the procedure's map and then in the common map: `action/a.b`, `a.b`, `action/b`, `b`
+ * (array indexes dropped).
  */
 export type FieldMeta = {
   label: string;
@@ -11,7 +15,7 @@ export type FieldMeta = {
   options?: Record<string, string>;
   /** Choose from a dictionary (GET /api/dicts/:code/items) instead of free text. */
   dict?: string;
-  /** Choose an organisation (GET /api/orgs) instead of typing its id. */
+  /** Choose organisations (GET /api/orgs) instead of typing ids; textarea for long text. */
   widget?: 'org' | 'textarea';
   placeholder?: string;
   /** Not offered in forms (e.g. an internal record id). */
@@ -22,110 +26,38 @@ export type FieldMeta = {
   allowFuture?: boolean;
 };
 
-const PARTY_KINDS = { person: '自然人', organization: '法人或其他组织' };
+export type FieldMetaMap = Record<string, FieldMeta>;
 
-const DECISION_KINDS = {
-  change: '变更',
-  revoke: '撤销',
-  confirmIllegal: '确认违法',
-  orderPerformance: '责令履行',
-  confirmInvalid: '确认无效',
-  uphold: '维持',
-  dismiss: '驳回行政复议请求',
-};
+export const PARTY_KINDS = { person: '自然人', organization: '法人或其他组织' };
 
-const TERMINATION_REASONS = {
-  withdrawn: '申请人撤回行政复议申请，行政复议机构准予撤回',
-  settled: '当事人达成和解，申请人撤回申请',
-  death_waived: '作为申请人的公民死亡，没有近亲属或者其近亲属放弃行政复议权利',
-  org_ended_waived: '作为申请人的法人或者其他组织终止，没有权利义务承受人或者其权利义务承受人放弃行政复议权利',
-  criminal_measure: '申请人因同一违法行为涉嫌犯罪，被采取刑事强制措施',
-  suspension_lapsed: '中止行政复议满六十日，中止的原因仍未消除',
-};
-
-export const FIELD_META: Record<string, FieldMeta> = {
+/** Fields every procedure shares: the engine's own and a party's (common/party.ts). */
+const COMMON_FIELDS: FieldMetaMap = {
   on: { label: '办理日期' },
   orgId: { label: '办理机构' },
   note: { label: '备注', widget: 'textarea' },
-
-  // 登记收件 (行政复议法第二十二条、第三十条)
-  receivedOn: { label: '收件日期' },
-  channel: { label: '收件渠道', dict: 'receive_channel' },
-  applicants: { label: '申请人' },
-  thirdParties: { label: '第三人' },
   kind: { label: '类型', options: PARTY_KINDS },
   name: { label: '姓名/名称' },
   idNumber: { label: '证件号码', placeholder: '居民身份证号码或统一社会信用代码' },
   phone: { label: '联系电话' },
   address: { label: '住所地' },
   legalRepresentative: { label: '法定代表人' },
-  respondentOrgId: { label: '被申请人', widget: 'org', isHiddenInView: true },
-  respondentName: { label: '被申请人' },
-  act: { label: '被申请复议的行政行为' },
+  thirdParties: { label: '第三人' },
   'act.actId': { label: '行政行为记录', isHiddenInForm: true, isHiddenInView: true },
   'act.kind': { label: '行为类别' },
   'act.title': { label: '名称' },
   'act.docNumber': { label: '文号' },
   'act.decidedOn': { label: '作出日期' },
-  request: { label: '行政复议请求', widget: 'textarea' },
-  reasons: { label: '事实和理由', widget: 'textarea' },
-
-  // 补正、受理、不予受理
-  items: { label: '补正事项' },
-  correction: { label: '补正通知' },
-  correctionRequestedOn: { label: '补正通知日期' },
-  procedureType: { label: '审理程序', options: { ordinary: '普通程序', simplified: '简易程序' } },
-  simplifiedGround: { label: '适用简易程序的情形' },
-  reason: { label: '理由', widget: 'textarea' },
-  competentBody: { label: '有权受理的机关' },
-
-  // 审理
-  summary: { label: '内容摘要', widget: 'textarea' },
-  'receiveAnswer/summary': { label: '答复要点', widget: 'textarea' },
-  hasEvidence: { label: '已提交证据、依据' },
-  hearings: { label: '听证' },
-  noticeOn: { label: '听证通知日期' },
-  hearingOn: { label: '听证日期' },
-  place: { label: '听证地点' },
-  matters: { label: '听证事项', widget: 'textarea' },
-  isRespondentHeadPresent: { label: '被申请人负责人出席' },
-  respondentAttendee: { label: '被申请人出席人员' },
-  extension: { label: '延长审理期限' },
-  days: { label: '延长天数' },
-  approvedBy: { label: '批准人' },
-  suspension: { label: '中止' },
-  ground: { label: '中止情形' },
+  title: { label: '名称' },
+  basis: { label: '法律依据' },
   detail: { label: '具体情况', widget: 'textarea' },
+  summary: { label: '内容摘要', widget: 'textarea' },
+  reason: { label: '理由', widget: 'textarea' },
+};
 
-  // 结案
-  termination: { label: '终止' },
-  'terminate/reason': { label: '终止情形', options: TERMINATION_REASONS },
-  'termination.reason': { label: '终止情形', options: TERMINATION_REASONS },
-  mediation: { label: '调解' },
-  terms: { label: '调解协议内容', widget: 'textarea' },
-  signedOn: { label: '签订日期' },
-  decision: { label: '行政复议决定' },
-  'decide/decision': { label: '决定类型', options: DECISION_KINDS },
-  'decision.decision': { label: '决定类型', options: DECISION_KINDS },
-  'decision.title': { label: '决定' },
-  'decision.basis': { label: '法律依据' },
-  isPartial: { label: '部分决定' },
-  orderRedo: { label: '责令重新作出行政行为' },
-  compensation: { label: '行政赔偿', widget: 'textarea' },
-  facts: { label: '经审理查明的事实', widget: 'textarea' },
-  reasoning: { label: '认定理由', widget: 'textarea' },
-  performanceDeadline: { label: '履行期限' },
-
-  // 行政复议意见书 (第七十六条)
-  opinionLetter: { label: '行政复议意见书' },
-  toOrgName: { label: '主送机关' },
-  problems: { label: '存在的问题', widget: 'textarea' },
-  suggestions: { label: '意见和建议', widget: 'textarea' },
-  issuedOn: { label: '制发日期' },
-  opinionReply: { label: '意见书反馈' },
-  'receiveOpinionReply/summary': { label: '反馈情况', widget: 'textarea' },
-  'opinionReply.summary': { label: '反馈情况' },
-  'opinionReply.receivedOn': { label: '收到日期' },
+/** Per-procedure words, keyed by procedure key. */
+export const PROCEDURE_FIELDS: Record<string, FieldMetaMap> = {
+  reconsideration: RECONSIDERATION_FIELDS,
+  litigation: LITIGATION_FIELDS,
 };
 
 /** Path without array indexes: `applicants.0.name` → `applicants.name`. */
@@ -133,13 +65,17 @@ export function schemaPath(path: string): string {
   return path.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
 }
 
-export function fieldMeta(path: string, scope?: string): FieldMeta | undefined {
+export function fieldMeta(path: string, scope = ''): FieldMeta | undefined {
+  const [procedure = '', action = ''] = scope.split('/');
   const full = schemaPath(path);
   const last = full.split('.').pop() ?? full;
-  const keys = [scope ? `${scope}/${full}` : '', full, scope ? `${scope}/${last}` : '', last].filter(Boolean);
-  for (const key of keys) {
-    const meta = FIELD_META[key];
-    if (meta) return meta;
+  const keys = [action ? `${action}/${full}` : '', full, action ? `${action}/${last}` : '', last].filter(Boolean);
+  for (const map of [PROCEDURE_FIELDS[procedure], COMMON_FIELDS]) {
+    if (!map) continue;
+    for (const key of keys) {
+      const meta = map[key];
+      if (meta) return meta;
+    }
   }
   return undefined;
 }
@@ -152,4 +88,10 @@ export function fieldLabel(path: string, scope?: string, fallback?: string): str
 export function optionLabel(path: string, value: unknown, scope?: string): string {
   const text = String(value);
   return fieldMeta(path, scope)?.options?.[text] ?? text;
+}
+
+/** Dictionaries any procedure's fields draw on (the case page loads their labels). */
+export function dictCodes(procedure: string): string[] {
+  const maps = [PROCEDURE_FIELDS[procedure] ?? {}, COMMON_FIELDS];
+  return [...new Set(maps.flatMap((m) => Object.values(m)).map((m) => m.dict).filter((c): c is string => !!c))];
 }

@@ -50,7 +50,7 @@ export function initialValue(raw: JsonSchema): unknown {
     case 'objectList':
       return Array.from({ length: Math.max(schema.minItems ?? 0, 0) }, () => initialValue(schema.items ?? {}));
     case 'stringList':
-      return Array.from({ length: Math.max(schema.minItems ?? 0, 0) }, () => '');
+      return Array.from({ length: Math.max(schema.minItems ?? 0, 0) }, () => initialValue(schema.items ?? {}));
     case 'boolean':
       return false;
     case 'number':
@@ -85,7 +85,10 @@ export function cleanValue(raw: JsonSchema, value: unknown): unknown {
     return result;
   }
   if (kind === 'objectList') return Array.isArray(value) ? value.map((item) => cleanValue(schema.items ?? {}, item) ?? {}) : undefined;
-  if (kind === 'stringList') return Array.isArray(value) ? value.map((v) => String(v ?? '').trim()).filter((v) => v !== '') : undefined;
+  if (kind === 'stringList') {
+    if (!Array.isArray(value)) return undefined;
+    return value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '' && v !== null && v !== undefined);
+  }
   if (typeof value === 'string' && value.trim() === '') return undefined;
   return value;
 }
