@@ -34,3 +34,10 @@ export const ORG_KINDS = {
   office: '科室 / 司法所',
   committee: '委员会 / 调委会',
 } as const;
+
+/** 主动公开 (政府信息公开条例第十九条至第二十六条): compose, review and publish items; read the staff lists. */
+export const PUBLISHING_PERMISSIONS = {
+  'item.read': '查看主动公开信息',
+  'item.edit': '编写、提交主动公开信息',
+  'item.review': '审核、发布、撤回主动公开信息',
+} as const;

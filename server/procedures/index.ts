@@ -1,6 +1,7 @@
 import { registerProcedure } from '../platform/engine/registry.ts';
 import { reconsideration } from './reconsideration/procedure.ts';
 import { litigation } from './litigation/procedure.ts';
+import './litigation/indicators.ts';
 import './reconsideration/indicators.ts';
 import { disclosure } from './disclosure/procedure.ts';
 

@@ -177,5 +177,18 @@ export const litigation = defineProcedure({
     const act = (data.act as { title?: string } | undefined)?.title ?? '';
     return `${plaintiffs}诉${act}（${String(data.courtCaseNo ?? '')}）`.slice(0, 200);
   },
+  facets: ({ state, data }) => {
+    const judgment = (data.finalDecision ?? data.judgment) as { isLoss?: boolean } | undefined;
+    const hearings = (data.hearings as { isHeadPresent: boolean }[] | undefined) ?? [];
+    return {
+      outcome: state,
+      instance: data.instance as string | undefined,
+      concluded: ['appealed', 'withdrawn', 'closed'].includes(state) ? 'yes' : null,
+      judged: judgment ? 'yes' : null,
+      loss: judgment ? (judgment.isLoss ? 'yes' : 'no') : null,
+      heard: hearings.length ? 'yes' : null,
+      headAttended: hearings.length ? (hearings.some((h) => h.isHeadPresent) ? 'yes' : 'no') : null,
+    };
+  },
   searchText: (data) => JSON.stringify([data.plaintiffs, data.act, data.court, data.courtCaseNo, data.claims, data.defendantName]),
 });

@@ -51,8 +51,8 @@ export function procedureGraph(table: ProcedureTable): { nodes: GraphNode[]; edg
       nodes.push({
         id,
         name: id === START ? '开始' : state?.title ?? id,
-        x: d * 220,
-        y: (i - (ids.length - 1) / 2) * 90,
+        x: d * 240,
+        y: (i - (ids.length - 1) / 2) * 100,
         isFinal: state?.isFinal ?? false,
         isStart: id === START,
       });
