@@ -28,6 +28,7 @@ import { docNumberRoutes } from './platform/numbering/routes.ts';
 import { actRoutes } from './platform/engine/acts-routes.ts';
 import { messageRoutes } from './platform/engine/messages.ts';
 import { indicatorRoutes } from './platform/indicators/routes.ts';
+import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -74,7 +75,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes,
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes,
     fileRoutes, documentRoutes, docNumberRoutes]) {
     await app.register(routes);
   }

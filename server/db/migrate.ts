@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/001-core.ts';
 import { documentsFilesMigration } from './migrations/002-documents-files.ts';
 import { engineMigration } from './migrations/003-engine.ts';
 import { publishingMigration } from './migrations/004-publishing.ts';
+import { indicatorsMigration } from './migrations/005-indicators.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '002-documents-files': documentsFilesMigration(handle.dialect),
     '003-engine': engineMigration(handle.dialect),
     '004-publishing': publishingMigration(handle.dialect),
+    '005-indicators': indicatorsMigration(handle.dialect),
   };
 }
 

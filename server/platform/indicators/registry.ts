@@ -35,7 +35,13 @@ export type IndicatorDefinition = {
   /** What is counted, in Chinese, including the formula for rates and its basis (法定 or 本地口径). */
   description: string;
   group: string;
-  compute: (query: IndicatorQuery) => Promise<IndicatorValue>;
+  /** How the platform computes it from records; absent for figures it cannot compute at all. */
+  compute?: (query: IndicatorQuery) => Promise<IndicatorValue>;
+  /**
+   * Departments may enter (填报) the figure for a year, approved by the rule-of-law office. An entered figure
+   * counts only while the platform's own computation finds no records.
+   */
+  isEnterable?: boolean;
 };
 
 const registry = new Map<string, IndicatorDefinition>();

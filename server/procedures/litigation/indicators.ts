@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineSetting } from '../../platform/settings/registry.ts';
 import { countCases } from '../../platform/indicators/case-counts.ts';
-import { defineIndicator, percent } from '../../platform/indicators/registry.ts';
+import { defineIndicator, percent, type IndicatorQuery } from '../../platform/indicators/registry.ts';
 import { INSTANCES } from './schemas.ts';
 
 const P = 'litigation';
@@ -34,7 +34,7 @@ defineIndicator({
   compute: async (q) => ({ value: await countCases(q, P, concluded()), records: recordsOf(q, 'concluded:yes') }),
 });
 
-async function rate(q: Parameters<Parameters<typeof defineIndicator>[0]['compute']>[0], loss: 'yes' | 'no') {
+async function rate(q: IndicatorQuery, loss: 'yes' | 'no') {
   const base = await q.setting<'concluded' | 'judged'>(LOSS_RATE_BASE.key);
   const numerator = await countCases(q, P, concluded([`loss:${loss}`]));
   const denominator = await countCases(q, P, concluded(base === 'judged' ? ['judged:yes'] : []));

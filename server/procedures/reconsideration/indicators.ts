@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineSetting } from '../../platform/settings/registry.ts';
 import { countCases, listCaseRows } from '../../platform/indicators/case-counts.ts';
-import { defineIndicator, percent } from '../../platform/indicators/registry.ts';
+import { defineIndicator, percent, type IndicatorQuery } from '../../platform/indicators/registry.ts';
 import { DECISIONS, type DecisionKind } from './schemas.ts';
 
 const P = 'reconsideration';
@@ -106,7 +106,7 @@ defineIndicator({
   },
 });
 
-async function correctedCount(q: Parameters<Parameters<typeof defineIndicator>[0]['compute']>[0]): Promise<number> {
+async function correctedCount(q: IndicatorQuery): Promise<number> {
   const kinds = await q.setting<DecisionKind[]>(CORRECTION_DECISIONS.key);
   const includesMediation = await q.setting<boolean>(CORRECTION_INCLUDES_MEDIATION.key);
   let total = 0;

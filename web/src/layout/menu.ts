@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { systemPages } from '@/router/system-routes.ts';
 
-export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string };
+export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string; children?: MenuEntry[] };
 export type MenuSection = { key: string; title: string; icon: string; test: string; entries: MenuEntry[] };
 
 function entryOf(record: RouteRecordRaw): MenuEntry {
@@ -25,10 +25,13 @@ export function caseSection(procedures: { key: string; title: string }[]): MenuS
     test: 'menu-cases',
     entries: procedures.length === 0 ? [] : [
       { path: '/tasks', title: '待办', icon: 'Bell', test: 'menu-tasks' },
-      ...procedures.flatMap((p) => [
-        { path: `/cases/${p.key}`, title: p.title, icon: 'Folder', test: `menu-cases-${p.key}`, permission: `${p.key}.read` },
-        { path: `/procedures/${p.key}/map`, title: `${p.title}程序图`, icon: 'Share', test: `menu-map-${p.key}`, permission: `${p.key}.read` },
-      ]),
+      ...procedures.map((p) => ({
+        path: `procedure:${p.key}`, title: p.title, icon: 'Folder', test: `menu-procedure-${p.key}`, permission: `${p.key}.read`,
+        children: [
+          { path: `/cases/${p.key}`, title: '案件', icon: 'Files', test: `menu-cases-${p.key}`, permission: `${p.key}.read` },
+          { path: `/procedures/${p.key}/map`, title: '程序图', icon: 'Share', test: `menu-map-${p.key}`, permission: `${p.key}.read` },
+        ],
+      })),
     ],
   };
 }
