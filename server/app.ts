@@ -28,7 +28,9 @@ import { docNumberRoutes } from './platform/numbering/routes.ts';
 import { actRoutes } from './platform/engine/acts-routes.ts';
 import { messageRoutes } from './platform/engine/messages.ts';
 import { indicatorRoutes } from './platform/indicators/routes.ts';
+import { itemRoutes } from './platform/publishing/routes.ts';
 import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
+import { procedureRoutes } from './procedures/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -75,8 +77,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes,
-    fileRoutes, documentRoutes, docNumberRoutes]) {
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes,
+    fileRoutes, documentRoutes, docNumberRoutes, itemRoutes]) {
     await app.register(routes);
   }
 

@@ -1,13 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { disclosureReportRoutes } from './disclosure/annual-report/routes.ts';
 import { registerProcedure } from '../platform/engine/registry.ts';
 import { reconsideration } from './reconsideration/procedure.ts';
 import { litigation } from './litigation/procedure.ts';
 import './litigation/indicators.ts';
 import './reconsideration/indicators.ts';
 import { disclosure } from './disclosure/procedure.ts';
+import './disclosure/annual-report/table2.ts';
 
 /** Every procedure of the platform registers here; the platform itself never names them. */
 export function registerAllProcedures(): void {
   registerProcedure(reconsideration);
   registerProcedure(disclosure);
   registerProcedure(litigation);
+}
+
+/** HTTP routes procedures add beyond the generic case API (reports and the like). */
+export async function procedureRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(disclosureReportRoutes);
 }

@@ -10,7 +10,8 @@ export const caseApi = {
   procedures: () => http.get<{ items: ProcedureSummary[] }>('/procedures'),
   table: (procedure: string) => http.get<ProcedureTable>(`/procedures/${enc(procedure)}`),
   list: (procedure: string, query: CaseQuery) => http.get<Page<CaseSummary>>(`/cases/${enc(procedure)}`, query),
-  get: (procedure: string, id: number) => http.get<CaseDetail>(`/cases/${enc(procedure)}/${id}`),
+  /** Silent: the case page shows a missing case itself. */
+  get: (procedure: string, id: number) => http.get<CaseDetail>(`/cases/${enc(procedure)}/${id}`, undefined, { isSilent: true }),
   create: (procedure: string, body: ActionBody) => http.post<CaseDetail>(`/cases/${enc(procedure)}`, body, { isSilent: true }),
   act: (procedure: string, id: number, action: string, body: ActionBody) =>
     http.post<CaseDetail>(`/cases/${enc(procedure)}/${id}/actions/${enc(action)}`, body, { isSilent: true }),
