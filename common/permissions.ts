@@ -11,6 +11,7 @@ export const CORE_PERMISSIONS = {
   'loginlog.read': '查看登录日志',
   'calendar.manage': '管理工作日历',
   'clock.watch': '立即检查全部期限',
+  'doctemplate.manage': '管理文书模板措辞',
   'indicator.read': '查看统计指标',
   'indicator.enter': '填报统计数据',
   'indicator.approve': '审核填报数据',

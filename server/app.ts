@@ -31,6 +31,7 @@ import { indicatorRoutes } from './platform/indicators/routes.ts';
 import { itemRoutes } from './platform/publishing/routes.ts';
 import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
 import { procedureRoutes } from './procedures/index.ts';
+import { documentTemplateRoutes } from './platform/documents/template-routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -77,7 +78,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes,
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes, documentTemplateRoutes,
     fileRoutes, documentRoutes, docNumberRoutes, itemRoutes]) {
     await app.register(routes);
   }

@@ -5,6 +5,7 @@ import { documentsFilesMigration } from './migrations/002-documents-files.ts';
 import { engineMigration } from './migrations/003-engine.ts';
 import { publishingMigration } from './migrations/004-publishing.ts';
 import { indicatorsMigration } from './migrations/005-indicators.ts';
+import { documentTextsMigration } from './migrations/006-document-texts.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '003-engine': engineMigration(handle.dialect),
     '004-publishing': publishingMigration(handle.dialect),
     '005-indicators': indicatorsMigration(handle.dialect),
+    '006-document-texts': documentTextsMigration(handle.dialect),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.ts';
-import type { IndicatorTables } from './schema-indicators.ts';
+import type { IndicatorTables } from './schema-admin-data.ts';
 import type { PublishingTables } from './schema-publishing.ts';
 
 /** Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' on both backends; booleans are 0/1; JSON is text. */

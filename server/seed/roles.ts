@@ -20,14 +20,14 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
     key: 'department_staff',
     name: '部门工作人员',
     description: '各部门、乡镇工作人员，办理本部门事项',
-    permissions: ['org.read', 'user.read', 'indicator.read', 'indicator.enter', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'disclosure.handle'],
+    permissions: ['org.read', 'user.read', 'indicator.read', 'indicator.enter', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'disclosure.handle', 'item.read', 'item.edit'],
     dataScope: 'org',
   },
   {
     key: 'leader',
     name: '领导',
     description: '县领导，全县只读',
-    permissions: ['org.read', 'user.read', 'indicator.read', 'reconsideration.read', 'litigation.read', 'disclosure.read'],
+    permissions: ['org.read', 'user.read', 'indicator.read', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'item.read'],
     dataScope: 'all',
   },
 ];

@@ -14,15 +14,20 @@ export type DocumentKindDefinition<T> = {
   numberKind?: string;
   /** Validates the data before build, when given. */
   input?: z.ZodType<T>;
-  build: (data: T, context: { docNumber: string | null }) => OfficialDocumentSpec;
+  /** Passages administrators may reword (文书模板), with the default wording; build reads them via `text`. */
+  texts?: Record<string, { title: string; text: string }>;
+  build: (data: T, context: BuildContext) => OfficialDocumentSpec;
 };
+
+export type BuildContext = { docNumber: string | null; text: (slot: string) => string };
 
 export type DocumentKind = {
   key: string;
   title: string;
   numbered: boolean;
   numberKind: string;
-  build: (data: unknown, context: { docNumber: string | null }) => OfficialDocumentSpec;
+  texts: Record<string, { title: string; text: string }>;
+  build: (data: unknown, context: BuildContext) => OfficialDocumentSpec;
 };
 
 const registry = new Map<string, DocumentKind>();
@@ -34,6 +39,7 @@ export function defineDocumentKind<T>(definition: DocumentKindDefinition<T>): Do
     title: definition.title,
     numbered: definition.numbered,
     numberKind: definition.numberKind ?? definition.key,
+    texts: definition.texts ?? {},
     // Without a schema the caller vouches for the data's shape, as with any typed template.
     build: (data, context) => definition.build(definition.input ? definition.input.parse(data) : (data as T), context),
   };

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { storeFile, type FileSubject } from '../files/store.ts';
 import { issueDocNumber } from '../numbering/issue.ts';
 import { documentKinds } from './kinds.ts';
+import { templateTexts } from './texts.ts';
 import { renderOfficialDocument } from './render.ts';
 
 export type StoreDocumentInput = {
@@ -75,7 +76,7 @@ export async function generateDocument(trx: Transaction<Database>, platform: Pla
     ? await issueDocNumber(trx, platform.dialect, { orgId: input.orgId, kind: kind.numberKind, year: input.year })
     : null;
   const docNumber = number?.text ?? null;
-  const spec = kind.build(input.data, { docNumber });
+  const spec = kind.build(input.data, { docNumber, text: await templateTexts(trx, kind, input.orgId) });
   const buffer = await renderOfficialDocument({ ...spec, docNumber: spec.docNumber ?? docNumber });
   return storeDocument(trx, platform, { kind: kind.key, title: kind.title, orgId: input.orgId, subject: input.subject, buffer, docNumber, actor: input.actor });
 }

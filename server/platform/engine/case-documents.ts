@@ -5,11 +5,12 @@ import { issueDocNumber } from '../numbering/issue.ts';
 import { renderOfficialDocument } from '../documents/render.ts';
 import { defineDocumentKind, documentKinds } from '../documents/kinds.ts';
 import { storeDocument } from '../documents/store.ts';
+import { templateTexts } from '../documents/texts.ts';
 import type { DocumentTemplate, ProcedureDefinition } from './define.ts';
 import type { ActionPlan } from './plan.ts';
 import { openPersonalData } from './personal-data.ts';
 
-type TemplateData = Omit<Parameters<DocumentTemplate['build']>[0], 'docNumber'>;
+type TemplateData = Omit<Parameters<DocumentTemplate['build']>[0], 'docNumber' | 'text'>;
 
 /** The series a procedure's case numbers (案号) are issued from, per organisation and year. */
 export const caseNumberKind = (procedure: ProcedureDefinition) => `case:${procedure.key}`;
@@ -29,7 +30,7 @@ export function registerProcedureDocuments(procedure: ProcedureDefinition): void
     if (documentKinds.get(`${procedure.key}.${key}`)) continue;
     defineDocumentKind<TemplateData>({
       key: `${procedure.key}.${key}`, title: template.title, numbered: !!template.numberKind, numberKind: template.numberKind,
-      build: (data, { docNumber }) => template.build({ ...data, docNumber }),
+      texts: template.texts, build: (data, context) => template.build({ ...data, ...context }),
     });
   }
 }
@@ -72,7 +73,8 @@ export async function issueCaseDocuments(
   };
   const ids: number[] = [];
   for (const [index, kind] of kinds.entries()) {
-    const buffer = await renderOfficialDocument(kind.build(data, { docNumber: numbers[index] }));
+    const text = await templateTexts(trx, kind, target.orgId);
+    const buffer = await renderOfficialDocument(kind.build(data, { docNumber: numbers[index], text }));
     const stored = await storeDocument(trx, platform, {
       kind: kind.key, title: kind.title, orgId: target.orgId, subject: { type: 'case', id: String(target.caseId) },
       buffer, docNumber: numbers[index], actor: target.actor,

@@ -76,7 +76,12 @@ export type DocumentTemplate = {
   title: string;
   /** Numbered documents get a 发文字号 from the per-organisation, per-kind, per-year sequence. */
   numberKind?: string;
-  build: (ctx: { data: CaseData; input: Record<string, unknown>; on: string; caseNo: string; orgName: string; docNumber: string | null }) => OfficialDocumentSpec;
+  /** Passages administrators may reword (文书模板管理), with their default wording; read in build via `text`. */
+  texts?: Record<string, { title: string; text: string }>;
+  build: (ctx: {
+    data: CaseData; input: Record<string, unknown>; on: string; caseNo: string; orgName: string; docNumber: string | null;
+    text: (slot: string) => string;
+  }) => OfficialDocumentSpec;
 };
 
 export type ProcedureDefinition = {

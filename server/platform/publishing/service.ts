@@ -35,11 +35,10 @@ type Prepared = {
 };
 
 /** Checks an item's input against the records and rules, and turns it into column values. */
-async function prepare(trx: Transaction<Database>, platform: Platform, actor: Actor, scopes: WriteScopes, input: ItemInput, itemId: number | null): Promise<Prepared> {
+async function prepare(trx: Transaction<Database>, context: ItemContext, actor: Actor, scopes: WriteScopes, input: ItemInput, itemId: number | null): Promise<Prepared> {
   const org = await trx.selectFrom('organization').select(['id', 'name', 'is_enabled']).where('id', '=', input.orgId).executeTakeFirst();
   if (!org || !org.is_enabled) throw invalid('orgId', '发布单位不存在或已停用');
   if (!scopeIncludesOrg(scopes.edit, org.id)) throw forbidden('无权为该单位编写主动公开信息');
-  const context = await loadItemContext(platform);
   const category = context.categories.find((c) => c.code === input.category);
   if (!category || !category.isEnabled) throw invalid('category', '目录类别不存在或已停用');
   if (input.formedOn > context.today) throw invalid('formedOn', '形成（变更）日期不能晚于今天');
@@ -103,8 +102,10 @@ export function auditView(values: Omit<Prepared['values'], 'body_text'> & { stat
 }
 
 export async function createItem(platform: Platform, actor: Actor, scopes: WriteScopes, input: ItemInput): Promise<number> {
+  // Read before the transaction: on SQLite the transaction holds the only connection.
+  const context = await loadItemContext(platform);
   const id = await inTransaction(platform, async (trx) => {
-    const prepared = await prepare(trx, platform, actor, scopes, input, null);
+    const prepared = await prepare(trx, context, actor, scopes, input, null);
     const at = nowIso();
     const row = await trx
       .insertInto('info_item')
@@ -124,11 +125,12 @@ export async function createItem(platform: Platform, actor: Actor, scopes: Write
 
 /** Rewrites a draft (also one sent back with a reason) under the optimistic version check. */
 export async function updateItem(platform: Platform, actor: Actor, scopes: WriteScopes, id: number, version: number, input: ItemInput): Promise<void> {
+  const context = await loadItemContext(platform);
   await inTransaction(platform, async (trx) => {
     const before = await findItem(trx, id);
     if (!before || !scopeIncludesOrg(scopes.edit, before.org_id)) throw notFound('信息');
     assertAction(before.state, 'edit');
-    const prepared = await prepare(trx, platform, actor, scopes, input, id);
+    const prepared = await prepare(trx, context, actor, scopes, input, id);
     const links = await trx.selectFrom('record_link').select('to_id').where('from_type', '=', ITEM_SUBJECT).where('from_id', '=', id).where('relation', '=', INTERPRETS).execute();
     const files = await trx.selectFrom('info_item_attachment').select('file_id').where('item_id', '=', id).orderBy('sort').execute();
     const at = nowIso();

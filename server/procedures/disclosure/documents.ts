@@ -13,7 +13,6 @@ function letter(ctx: Ctx, title: string, recipient: string, blocks: DocumentBloc
   return { layout: 'instrument', title, docNumber: ctx.docNumber, issuingOrgName: ctx.orgName, recipient, blocks, signature: ctx.orgName, date: ctx.on };
 }
 
-const REMEDY = p('如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼（《中华人民共和国政府信息公开条例》第五十一条）。');
 
 /** 答复书 wording per 第三十六条 answer type; the reason (and the article) is given wherever the law asks for one. */
 function answerBody(ctx: Ctx): DocumentBlock[] {
@@ -31,7 +30,7 @@ function answerBody(ctx: Ctx): DocumentBlock[] {
     not_processed: [p(`你（单位）的申请属于“${outcome.label}”的情形，根据《中华人民共和国政府信息公开条例》${outcome.basis}的规定，本机关不予处理。${reasons}`)],
     other: [p(`${reasons}（《中华人民共和国政府信息公开条例》${outcome.basis}）`)],
   };
-  return [opening, ...byGroup[outcome.group], REMEDY];
+  return [opening, ...byGroup[outcome.group], p(ctx.text('remedy'))];
 }
 
 export const disclosureDocuments: Record<string, DocumentTemplate> = {
@@ -66,5 +65,11 @@ export const disclosureDocuments: Record<string, DocumentTemplate> = {
   answer: {
     title: '政府信息公开申请答复书', numberKind: '依申请答',
     build: (ctx) => letter(ctx, '政府信息公开申请答复书', applicantName(ctx), answerBody(ctx)),
+    texts: {
+      remedy: {
+        title: '救济途径告知',
+        text: '如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼（《中华人民共和国政府信息公开条例》第五十一条）。',
+      },
+    },
   },
 };

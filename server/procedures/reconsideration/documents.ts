@@ -50,8 +50,9 @@ export const reconsiderationDocuments: Record<string, DocumentTemplate> = {
       p(`申请人不服被申请人作出的${actTitle(ctx)}，于${formatChineseDate(String(ctx.data.receivedOn))}向本机关申请行政复议。经审查，${String(ctx.input.reason)}`),
       p('根据《中华人民共和国行政复议法》第三十条第二款的规定，本机关决定不予受理。'),
       ...(ctx.input.competentBody ? [p(`本案不属于本机关管辖，请向有管辖权的${String(ctx.input.competentBody)}申请行政复议。`)] : []),
-      p('申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。'),
+      p(ctx.text('remedy')),
     ]),
+    texts: { remedy: { title: '救济途径告知', text: '申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。' } },
   },
   answerNotice: {
     title: '行政复议答复通知书', numberKind: '复答',
@@ -111,9 +112,10 @@ export const reconsiderationDocuments: Record<string, DocumentTemplate> = {
         p(`根据《中华人民共和国行政复议法》${meta.basis}的规定，本机关决定如下：`),
         p(decisionText(kind, ctx)),
         ...(ctx.input.compensation ? [p(`被申请人依法给予赔偿：${String(ctx.input.compensation)}。（第七十二条）`)] : []),
-        p('申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。'),
+        p(ctx.text('remedy')),
       ]);
     },
+    texts: { remedy: { title: '救济途径告知', text: '申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。' } },
   },
   opinionLetter: {
     title: '行政复议意见书', numberKind: '复意',

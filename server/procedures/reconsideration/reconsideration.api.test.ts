@@ -205,3 +205,24 @@ describe('reconsideration indicators', () => {
     }
   });
 });
+
+describe('document template wording', () => {
+  it('uses an administrator’s wording for an organisation, and the default elsewhere', async () => {
+    const admin = await loginAs(ctx.app, 'admin', TEST_ADMIN_PASSWORD);
+    const templates = (await admin.get<{ items: { kind: string; texts: { slot: string; defaultText: string }[] }[] }>('/api/document-templates')).body.items;
+    expect(templates.find((t) => t.kind === 'reconsideration.decision')?.texts.map((t) => t.slot)).toEqual(['remedy']);
+    const orgs = (await admin.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items;
+    const justice = orgs.find((o) => o.code === 'justice')!.id;
+    const wording = '申请人如不服本决定，可以自收到本决定书之日起十五日内向示例县人民法院提起行政诉讼。';
+    expect((await admin.put('/api/document-templates/reconsideration.decision/texts/remedy', { orgId: justice, text: wording })).status).toBe(200);
+    expect((await staff.put('/api/document-templates/reconsideration.decision/texts/remedy', { text: 'x' })).status).toBe(403);
+
+    let d = (await register({ receivedOn: '2024-12-05' })).body;
+    d = (await act(d.id, 'accept', { on: '2024-12-06', version: d.version, procedureType: 'simplified' })).body;
+    d = (await act(d.id, 'decide', { on: '2024-12-20', version: d.version, decision: 'uphold', facts: '查明', reasoning: '认为' })).body;
+    const decision = d.documents.find((doc) => doc.title === '行政复议决定书')!;
+    const xml = await (await JSZip.loadAsync((await staff.download(decision.url)).buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('示例县人民法院提起行政诉讼');
+    expect((await admin.delete(`/api/document-templates/reconsideration.decision/texts/remedy?orgId=${justice}`)).status).toBe(200);
+  });
+});

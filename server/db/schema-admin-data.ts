@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables of the indicators module (migration 005-indicators). */
+/** Administrators' and departments' data: entered figures (005-indicators), document wording (006-document-texts). */
 export type EnteredFigureTable = {
   id: Generated<number>;
   indicator_id: string;
@@ -19,4 +19,15 @@ export type EnteredFigureTable = {
   review_note: string | null;
 };
 
-export type IndicatorTables = { entered_figure: EnteredFigureTable };
+/** Migration 006-document-texts: an administrator's wording of a template passage (org_id null = all). */
+export type DocumentTextTable = {
+  id: Generated<number>;
+  kind: string;
+  slot: string;
+  org_id: number | null;
+  text: string;
+  updated_at: string;
+  updated_by: number | null;
+};
+
+export type IndicatorTables = { entered_figure: EnteredFigureTable; document_text: DocumentTextTable };
