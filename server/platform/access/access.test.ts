@@ -75,6 +75,14 @@ describe('organisation scope', () => {
   }
 });
 
+describe('organisation names for pickers', () => {
+  it('lists every enabled organisation to any signed-in user, with names only', async () => {
+    const names = (await agents.get('scjg')!.get<{ items: { id: number; name: string; code?: string }[] }>('/api/orgs/options')).body.items;
+    expect(names).toHaveLength(orgByCode.size);
+    expect(names[0]).not.toHaveProperty('code');
+  });
+});
+
 describe('user scope', () => {
   it('lets a 本部门 user see colleagues of the department but not other departments', async () => {
     const agent = agents.get('scjg')!;

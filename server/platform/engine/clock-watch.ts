@@ -33,14 +33,18 @@ export async function watchClocks(platform: Platform, today: string = todayInChi
     if (!procedure || !definition) continue;
     const computed = computeClock(calendar, JSON.parse(row.events_json) as ClockEvent[], definition.limit);
     const status = clockStatus(calendar, computed, today, nearDue, definition.isWindow);
-    if (status === row.status) continue;
-    changed += 1;
+    const isAlert = (status === 'due_soon' || status === 'overdue') && row.handler_id != null;
+    // Alerts are also sent for clocks that were already 临期/超期 when recorded (补录); dedupe keys keep them single.
+    if (status === row.status && !isAlert) continue;
+    if (status !== row.status) changed += 1;
     await inTransaction(platform, async (trx) => {
-      await trx.updateTable('case_clock').set({ status, due_on: computed.dueOn, status_checked_on: today }).where('case_id', '=', row.case_id).where('clock_key', '=', row.clock_key).execute();
-      const logs = await trx.selectFrom('case_clock').select(['clock_key', 'events_json']).where('case_id', '=', row.case_id).execute();
-      const summary = summarise(procedure, new Map(logs.map((l) => [l.clock_key, JSON.parse(l.events_json) as ClockEvent[]])), calendar, today, nearDue);
-      await trx.updateTable('proc_case').set({ clock_status: summary.worstStatus, next_due_on: summary.nextDueOn }).where('id', '=', row.case_id).execute();
-      if ((status === 'due_soon' || status === 'overdue') && row.handler_id) {
+      if (status !== row.status) {
+        await trx.updateTable('case_clock').set({ status, due_on: computed.dueOn, status_checked_on: today }).where('case_id', '=', row.case_id).where('clock_key', '=', row.clock_key).execute();
+        const logs = await trx.selectFrom('case_clock').select(['clock_key', 'events_json']).where('case_id', '=', row.case_id).execute();
+        const summary = summarise(procedure, new Map(logs.map((l) => [l.clock_key, JSON.parse(l.events_json) as ClockEvent[]])), calendar, today, nearDue);
+        await trx.updateTable('proc_case').set({ clock_status: summary.worstStatus, next_due_on: summary.nextDueOn }).where('id', '=', row.case_id).execute();
+      }
+      if (isAlert && row.handler_id) {
         const inserted = await trx
           .insertInto('message')
           .values({
@@ -57,7 +61,7 @@ export async function watchClocks(platform: Platform, today: string = todayInChi
       }
     });
   }
-  if (changed > 0) {
+  if (changed > 0 || messages > 0) {
     await inTransaction(platform, (trx) => appendAudit(trx, platform.dialect, SYSTEM_ACTOR, { action: 'clock.watch', targetType: 'job', targetId: today, after: { checked: rows.length, changed, messages } }));
   }
   return { checked: rows.length, changed, messages };

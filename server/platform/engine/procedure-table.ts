@@ -25,6 +25,8 @@ export function procedureTable(procedure: ProcedureDefinition) {
       permission: a.permission,
       basis: a.basis ?? null,
       isOnce: !!a.isOnce,
+      // The input field that is the legal date, or 'derived' when a rule computes it from the input.
+      onField: typeof a.onField === 'string' ? a.onField : a.onField ? 'derived' : null,
       clocks: Object.fromEntries(Object.entries(a.clocks ?? {}).map(([clock, effect]) => [clock, typeof effect === 'string' ? effect : effect.kind])),
       documents: Array.isArray(a.documents) ? a.documents : [],
       inputSchema: z.toJSONSchema(a.input, { io: 'input', unrepresentable: 'any' }),

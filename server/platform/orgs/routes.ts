@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { inTransaction } from '../context.ts';
 import { actorOf } from '../http/request-context.ts';
-import { requireScope } from '../http/guards.ts';
+import { principalOf, requireScope } from '../http/guards.ts';
 import { ZIdParam } from '../http/paging.ts';
 import { scopeIncludesOrg } from '../access/scope.ts';
 import { insertOrg, updateOrg } from './service.ts';
@@ -44,6 +44,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
         sort: o.sort, isEnabled: o.is_enabled === 1, userCount: Number(o.user_count ?? 0),
       })),
     };
+  });
+
+  // Names of organisations are public facts of a government; pickers (被申请人, 被告) need all of them.
+  r.get('/api/orgs/options', { schema: { tags, summary: '全部启用组织的名称（供选择）' } }, async (request) => {
+    principalOf(request);
+    const rows = await db.selectFrom('organization').select(['id', 'parent_id', 'name', 'kind']).where('is_enabled', '=', 1).orderBy('sort').orderBy('id').execute();
+    return { items: rows.map((o) => ({ id: o.id, parentId: o.parent_id, name: o.name, kind: o.kind })) };
   });
 
   r.get('/api/orgs/:id', { schema: { tags, summary: '组织详情', params: ZIdParam } }, async (request) => {

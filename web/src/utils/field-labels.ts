@@ -1,5 +1,6 @@
 import { RECONSIDERATION_FIELDS } from './labels-reconsideration.ts';
 import { LITIGATION_FIELDS } from './labels-litigation.ts';
+import { DISCLOSURE_FIELDS } from './labels-disclosure.ts';
 
 /**
  * Labels and widget hints for case fields and action inputs. The JSON Schema from the server carries no
@@ -58,6 +59,7 @@ const COMMON_FIELDS: FieldMetaMap = {
 export const PROCEDURE_FIELDS: Record<string, FieldMetaMap> = {
   reconsideration: RECONSIDERATION_FIELDS,
   litigation: LITIGATION_FIELDS,
+  disclosure: DISCLOSURE_FIELDS,
 };
 
 /** Path without array indexes: `applicants.0.name` → `applicants.name`. */
