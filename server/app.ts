@@ -29,6 +29,7 @@ import { actRoutes } from './platform/engine/acts-routes.ts';
 import { messageRoutes } from './platform/engine/messages.ts';
 import { indicatorRoutes } from './platform/indicators/routes.ts';
 import { itemRoutes } from './platform/publishing/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
 import { procedureRoutes } from './procedures/index.ts';
 import { documentTemplateRoutes } from './platform/documents/template-routes.ts';
@@ -79,7 +80,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes, documentTemplateRoutes,
-    fileRoutes, documentRoutes, docNumberRoutes, itemRoutes]) {
+    fileRoutes, documentRoutes, docNumberRoutes, itemRoutes, portalRoutes]) {
     await app.register(routes);
   }
 
@@ -87,7 +88,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   return app;
 }
 
-/** The Vue admin SPA lives at /admin/; `/` is the public portal's, which redirects there until it exists. */
+/** The Vue admin SPA lives at /admin/; `/` is the public portal's (server/portal). */
 async function serveAdminUi(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasBuild) {
@@ -105,5 +106,4 @@ async function serveAdminUi(app: FastifyInstance): Promise<void> {
     );
   }
   app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
 }

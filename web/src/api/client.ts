@@ -21,7 +21,8 @@ export class ApiError extends Error {
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export type QueryValue = string | number | boolean | null | undefined;
+/** A list repeats the parameter (facet=a&facet=b). */
+export type QueryValue = string | number | boolean | null | undefined | string[];
 
 export type RequestOptions = {
   query?: Record<string, QueryValue>;
@@ -54,21 +55,21 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/** Sends the request with the CSRF token on writes; a network failure becomes an ApiError (toast unless silent). */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const csrf = hooks.csrfToken();
   if (UNSAFE.has(method) && csrf) headers['X-CSRF-Token'] = csrf;
-
-  let response: Response;
   try {
-    response = await fetch(`/api${path}${buildQuery(options.query)}`, {
+    return await fetch(`/api${path}${buildQuery(options.query)}`, {
       method,
       headers,
       credentials: 'same-origin',
@@ -79,17 +80,61 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (!options.isSilent) ElMessage.error(error.message);
     throw error;
   }
+}
 
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : null;
   if (response.ok) return data as T;
+  throw failure(response.status, data, path, options);
+}
 
-  const error = new ApiError(response.status, toErrorBody(data, response.status));
-  const isAuthFailure = response.status === 401 && error.code !== 'INVALID_CREDENTIALS';
+/**
+ * A request whose answer is a file (a generated Word document): saves the bytes under the name the
+ * server gives and returns that name. A failure answers JSON and is handled like any other request's.
+ */
+export async function download(method: string, path: string, options: RequestOptions & { fallbackName?: string } = {}): Promise<string> {
+  const response = await send(method, path, options, 'application/octet-stream, application/json');
+  if (!response.ok) {
+    const text = await response.text();
+    throw failure(response.status, text ? safeJson(text) : null, path, options);
+  }
+  const name = fileNameOf(response.headers.get('content-disposition'), options.fallbackName ?? 'download');
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** Runs the session hooks and the toast for a failed answer; returns the error for the caller to throw. */
+function failure(status: number, data: unknown, path: string, options: RequestOptions): ApiError {
+  const error = new ApiError(status, toErrorBody(data, status));
+  const isAuthFailure = status === 401 && error.code !== 'INVALID_CREDENTIALS';
   if (isAuthFailure) hooks.onUnauthenticated();
-  if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired();
+  if (status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired();
   if (!options.isSilent && !(isAuthFailure && path === '/auth/me')) ElMessage.error(error.message);
-  throw error;
+  return error;
+}
+
+/** The file name of a download from Content-Disposition (RFC 6266: filename* wins over filename). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed encoding keeps the plain name below
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : fallback;
 }
 
 function safeJson(text: string): unknown {

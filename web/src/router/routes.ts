@@ -2,6 +2,8 @@ import type { RouteRecordRaw } from 'vue-router';
 import AdminLayout from '@/layout/AdminLayout.vue';
 import { systemPages } from './system-routes.ts';
 import { casePages } from './case-routes.ts';
+import { statisticsPages } from './statistics-routes.ts';
+import { disclosurePages } from './disclosure-routes.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -33,6 +35,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile/password', name: 'profile-password', component: () => import('@/views/login/ChangePasswordView.vue'),
         meta: { title: '修改密码', section: '个人中心' } },
       ...casePages,
+      ...statisticsPages,
+      ...disclosurePages,
       ...systemPages,
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/ForbiddenView.vue'), meta: { title: '无权访问' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFoundView.vue'), meta: { title: '页面不存在' } },

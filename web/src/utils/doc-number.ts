@@ -1,0 +1,31 @@
+/**
+ * 发文字号 formatting and checks, the same rules as server/platform/numbering/format.ts, so the page can
+ * preview a number and point at a bad pattern while it is typed; the server checks again on save.
+ */
+export type DocNumberPattern = { pattern: string; prefix: string };
+
+const PLACEHOLDER = /\{([a-z]+)\}/g;
+const KNOWN_PLACEHOLDERS = new Set(['prefix', 'year', 'seq']);
+
+export function formatDocNumber(format: DocNumberPattern, year: number, seq: number): string {
+  return format.pattern.replace(PLACEHOLDER, (whole, name: string) => {
+    if (name === 'prefix') return format.prefix;
+    if (name === 'year') return String(year);
+    if (name === 'seq') return String(seq);
+    return whole;
+  });
+}
+
+export function patternProblems(pattern: string): string[] {
+  const problems: string[] = [];
+  const names = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = names.filter((n) => !KNOWN_PLACEHOLDERS.has(n));
+  if (unknown.length) problems.push(`不认识的占位符：${unknown.map((n) => `{${n}}`).join('、')}`);
+  if (!names.includes('seq')) problems.push('格式中须含序号 {seq}');
+  if (!names.includes('year')) problems.push('格式中须含年份 {year}（序号按年度编排）');
+  if (/[[\]【】()（）]\s*\{year\}|\{year\}\s*[[\]【】()（）]/.test(pattern)) {
+    problems.push('年份须用六角括号〔〕括入，不用方括号或圆括号');
+  }
+  if (/第\s*\{seq\}/.test(pattern)) problems.push('序号前不加“第”字');
+  return problems;
+}
