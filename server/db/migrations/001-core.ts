@@ -1,18 +1,17 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /** Platform core tables: organisations, users, roles, sessions, logs, audit chain, dictionaries, settings, calendar. */
 export function coreMigration(dialect: DialectName) {
   // The only dialect difference: how an auto-increment key is declared.
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
 
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('organization')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('parent_id', 'integer', (c) => c.references('organization.id'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('short_name', 'text')
@@ -29,7 +28,7 @@ export function coreMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('app_user')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -48,7 +47,7 @@ export function coreMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('role')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('key', 'text', (c) => c.notNull().unique())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('description', 'text')
@@ -91,7 +90,7 @@ export function coreMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('login_log')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('username', 'text', (c) => c.notNull())
         .addColumn('user_id', 'integer')
@@ -138,7 +137,7 @@ export function coreMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('dict_item')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('type_code', 'text', (c) => c.notNull().references('dict_type.code'))
         .addColumn('code', 'text', (c) => c.notNull())
         .addColumn('label', 'text', (c) => c.notNull())

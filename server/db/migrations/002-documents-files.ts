@@ -1,12 +1,11 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /** Document numbers (发文字号), generated documents and stored files (attachments kept outside the database). */
 export function documentsFilesMigration(dialect: DialectName) {
   // The only dialect difference, as in 001: how an auto-increment key is declared.
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
 
   return {
     async up(db: Kysely<unknown>) {
@@ -23,7 +22,7 @@ export function documentsFilesMigration(dialect: DialectName) {
       // org_id NULL is the default format for every organisation; an organisation's own row overrides it.
       await db.schema
         .createTable('doc_number_format')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('org_id', 'integer', (c) => c.references('organization.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('pattern', 'text', (c) => c.notNull())
@@ -34,7 +33,7 @@ export function documentsFilesMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('stored_file')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('sha256', 'text', (c) => c.notNull())
         .addColumn('size', 'integer', (c) => c.notNull())
         .addColumn('mime', 'text', (c) => c.notNull())
@@ -50,7 +49,7 @@ export function documentsFilesMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('document')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('doc_number', 'text')

@@ -1,17 +1,16 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /** Procedure engine: cases, their events and clocks, links between records, in-app messages, administrative acts. */
 export function engineMigration(dialect: DialectName) {
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
 
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('proc_case')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('procedure', 'text', (c) => c.notNull())
         .addColumn('table_version', 'text', (c) => c.notNull())
         .addColumn('case_no', 'text', (c) => c.notNull())
@@ -40,7 +39,7 @@ export function engineMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('case_event')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('case_id', 'integer', (c) => c.notNull().references('proc_case.id'))
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
@@ -69,7 +68,7 @@ export function engineMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('record_link')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('from_type', 'text', (c) => c.notNull())
         .addColumn('from_id', 'integer', (c) => c.notNull())
         .addColumn('relation', 'text', (c) => c.notNull())
@@ -82,7 +81,7 @@ export function engineMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('admin_act')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('org_id', 'integer', (c) => c.notNull().references('organization.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
@@ -98,7 +97,7 @@ export function engineMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('message')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())

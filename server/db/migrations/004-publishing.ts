@@ -1,5 +1,6 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /**
  * Proactive disclosure items (主动公开的政府信息), their attachments, and the full-text index.
@@ -8,15 +9,13 @@ import type { DialectName } from '../client.ts';
  * (server/platform/search/tokenize.ts), so both backends find the same records.
  */
 export function publishingMigration(dialect: DialectName) {
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
 
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('info_item')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('org_id', 'integer', (c) => c.notNull().references('organization.id'))
         .addColumn('category', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
@@ -56,7 +55,7 @@ export function publishingMigration(dialect: DialectName) {
 
       await db.schema
         .createTable('search_entry')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('subject_type', 'text', (c) => c.notNull())
         .addColumn('subject_id', 'integer', (c) => c.notNull())
         .addColumn('org_id', 'integer')

@@ -1,16 +1,15 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /** Figures entered (填报) by departments where the platform holds no records yet, with approval. */
 export function indicatorsMigration(dialect: DialectName) {
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('entered_figure')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('indicator_id', 'text', (c) => c.notNull())
         .addColumn('org_id', 'integer', (c) => c.notNull().references('organization.id'))
         .addColumn('year', 'integer', (c) => c.notNull())

@@ -1,16 +1,15 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
+import { autoIncrementId } from './auto-id.ts';
 
 /** Administrators' wording of the editable passages of document templates (文书模板), per kind and organisation. */
 export function documentTextsMigration(dialect: DialectName) {
-  const idType = dialect === 'postgres' ? sql`serial` : sql`integer`;
-  const addId = () => (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const { idType, idColumn } = autoIncrementId(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('document_text')
-        .addColumn('id', idType, addId())
+        .addColumn('id', idType, idColumn)
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('slot', 'text', (c) => c.notNull())
         .addColumn('org_id', 'integer', (c) => c.references('organization.id'))
