@@ -12,6 +12,7 @@ export const CORE_PERMISSIONS = {
   'calendar.manage': '管理工作日历',
   'clock.watch': '立即检查全部期限',
   'doctemplate.manage': '管理文书模板措辞',
+  'consultation.manage': '管理征求意见',
   'indicator.read': '查看统计指标',
   'indicator.enter': '填报统计数据',
   'indicator.approve': '审核填报数据',

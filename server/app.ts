@@ -33,6 +33,7 @@ import { portalRoutes } from './portal/routes.ts';
 import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
 import { procedureRoutes } from './procedures/index.ts';
 import { documentTemplateRoutes } from './platform/documents/template-routes.ts';
+import { consultationRoutes } from './platform/consultation/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -79,7 +80,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     return { status: 'ok', database: platform.dialect };
   });
 
-  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes, documentTemplateRoutes,
+  for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes, documentTemplateRoutes, consultationRoutes,
     fileRoutes, documentRoutes, docNumberRoutes, itemRoutes, portalRoutes]) {
     await app.register(routes);
   }

@@ -6,6 +6,7 @@ import { engineMigration } from './migrations/003-engine.ts';
 import { publishingMigration } from './migrations/004-publishing.ts';
 import { indicatorsMigration } from './migrations/005-indicators.ts';
 import { documentTextsMigration } from './migrations/006-document-texts.ts';
+import { consultationMigration } from './migrations/007-consultation.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '004-publishing': publishingMigration(handle.dialect),
     '005-indicators': indicatorsMigration(handle.dialect),
     '006-document-texts': documentTextsMigration(handle.dialect),
+    '007-consultation': consultationMigration(handle.dialect),
   };
 }
 

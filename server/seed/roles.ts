@@ -13,14 +13,14 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
     key: 'rule_of_law_staff',
     name: '法治办工作人员',
     description: '县司法局（法治办）工作人员，全县范围办理与督查',
-    permissions: ['org.read', 'user.read', 'audit.read', 'indicator.read', 'indicator.enter', 'indicator.approve', 'reconsideration.read', 'reconsideration.handle', 'reconsideration.personal', 'disclosure.read', 'disclosure.handle', 'disclosure.personal', 'litigation.read', 'litigation.handle', 'litigation.personal', 'item.read', 'item.edit', 'item.review'],
+    permissions: ['org.read', 'user.read', 'audit.read', 'indicator.read', 'indicator.enter', 'indicator.approve', 'consultation.manage', 'reconsideration.read', 'reconsideration.handle', 'reconsideration.personal', 'disclosure.read', 'disclosure.handle', 'disclosure.personal', 'litigation.read', 'litigation.handle', 'litigation.personal', 'item.read', 'item.edit', 'item.review'],
     dataScope: 'all',
   },
   {
     key: 'department_staff',
     name: '部门工作人员',
     description: '各部门、乡镇工作人员，办理本部门事项',
-    permissions: ['org.read', 'user.read', 'indicator.read', 'indicator.enter', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'disclosure.handle', 'item.read', 'item.edit'],
+    permissions: ['org.read', 'user.read', 'indicator.read', 'indicator.enter', 'consultation.manage', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'disclosure.handle', 'item.read', 'item.edit'],
     dataScope: 'org',
   },
   {
