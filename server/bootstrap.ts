@@ -6,6 +6,8 @@ import type { Platform } from './platform/context.ts';
 import { createFieldCipher, loadOrCreateSecretKey } from './platform/crypto/field-cipher.ts';
 import { createLogger } from './platform/logger.ts';
 import './platform/settings/core-settings.ts';
+// Modules that declare dictionaries the seed must know before any route module is loaded.
+import './platform/publishing/categories.ts';
 import { registerAllProcedures } from './procedures/index.ts';
 
 // Procedures declare permissions, settings and dictionaries; they must be known before anything runs.
