@@ -7,12 +7,15 @@ import './litigation/indicators.ts';
 import './reconsideration/indicators.ts';
 import { disclosure } from './disclosure/procedure.ts';
 import './disclosure/annual-report/table2.ts';
+import { mediation } from './mediation/procedure.ts';
+import './mediation/indicators.ts';
 
 /** Every procedure of the platform registers here; the platform itself never names them. */
 export function registerAllProcedures(): void {
   registerProcedure(reconsideration);
   registerProcedure(disclosure);
   registerProcedure(litigation);
+  registerProcedure(mediation);
 }
 
 /** HTTP routes procedures add beyond the generic case API (reports and the like). */

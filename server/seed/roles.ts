@@ -1,5 +1,12 @@
 import type { DataScope } from '../../common/permissions.ts';
 
+/** Permission sets of the built-in roles, by area, so a reader sees who may do what. */
+const READ_CORE = ['org.read', 'user.read', 'indicator.read'];
+const CASES_READ = ['reconsideration.read', 'litigation.read', 'disclosure.read', 'mediation.read'];
+const CASES_HANDLE = ['reconsideration.handle', 'litigation.handle', 'disclosure.handle', 'mediation.handle'];
+const CASES_PERSONAL = ['reconsideration.personal', 'litigation.personal', 'disclosure.personal', 'mediation.personal'];
+const PUBLISHING = ['item.read', 'item.edit'];
+
 /** The four roles every installation starts with (issue 2); administrators may add more. */
 export const BUILTIN_ROLES: { key: string; name: string; description: string; permissions: string[]; dataScope: DataScope }[] = [
   {
@@ -13,21 +20,27 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
     key: 'rule_of_law_staff',
     name: '法治办工作人员',
     description: '县司法局（法治办）工作人员，全县范围办理与督查',
-    permissions: ['org.read', 'user.read', 'audit.read', 'indicator.read', 'indicator.enter', 'indicator.approve', 'consultation.manage', 'reconsideration.read', 'reconsideration.handle', 'reconsideration.personal', 'disclosure.read', 'disclosure.handle', 'disclosure.personal', 'litigation.read', 'litigation.handle', 'litigation.personal', 'item.read', 'item.edit', 'item.review'],
+    permissions: [
+      ...READ_CORE, 'audit.read', 'indicator.enter', 'indicator.approve', 'consultation.manage',
+      ...CASES_READ, ...CASES_HANDLE, ...CASES_PERSONAL, ...PUBLISHING, 'item.review', 'mediation.manage',
+    ],
     dataScope: 'all',
   },
   {
     key: 'department_staff',
     name: '部门工作人员',
-    description: '各部门、乡镇工作人员，办理本部门事项',
-    permissions: ['org.read', 'user.read', 'indicator.read', 'indicator.enter', 'consultation.manage', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'disclosure.handle', 'item.read', 'item.edit'],
+    description: '各部门、乡镇（司法所、调委会）工作人员，办理本部门事项',
+    permissions: [
+      ...READ_CORE, 'indicator.enter', 'consultation.manage',
+      ...CASES_READ, 'disclosure.handle', 'mediation.handle', ...PUBLISHING, 'mediation.manage',
+    ],
     dataScope: 'org',
   },
   {
     key: 'leader',
     name: '领导',
     description: '县领导，全县只读',
-    permissions: ['org.read', 'user.read', 'indicator.read', 'reconsideration.read', 'litigation.read', 'disclosure.read', 'item.read'],
+    permissions: [...READ_CORE, ...CASES_READ, 'item.read'],
     dataScope: 'all',
   },
 ];

@@ -5,7 +5,7 @@ import { inTransaction, nowIso, type Actor, type Platform } from '../context.ts'
 import { appendAudit } from '../audit/append.ts';
 import { hasPermission, scopeFor, scopeIncludesOrg, type Principal } from '../access/scope.ts';
 import { loadCalendar } from '../calendar/store.ts';
-import { getSetting } from '../settings/service.ts';
+import { allSettingValues, getSetting } from '../settings/service.ts';
 import { NEAR_DUE_WORKING_DAYS } from '../settings/core-settings.ts';
 import { issueDocNumber } from '../numbering/issue.ts';
 import { canonicalJson } from '../crypto/sm3.ts';
@@ -65,6 +65,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
 
   const calendar = await loadCalendar(platform);
   const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);
+  const settings = await allSettingValues(platform.db);
   const today = todayInChina();
 
   return inTransaction(platform, async (trx) => {
@@ -73,7 +74,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
     const snapshot: CaseSnapshot | null = current
       ? { state: current.state, data: JSON.parse(current.data_json), lastEventOn: current.last_event_on, takenActions: await takenActions(trx, current.id) }
       : null;
-    const plan = planAction(procedure, snapshot, request.action, request.input, request.on, today, calendar);
+    const plan = planAction(procedure, snapshot, request.action, request.input, request.on, today, calendar, settings);
     const { on } = plan;
     const sealedData = sealPersonalData(plan.data, platform.cipher);
     const at = nowIso();

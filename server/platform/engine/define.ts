@@ -25,8 +25,13 @@ export type ClockDefinition = {
 
 export type CaseData = Record<string, unknown>;
 
-/** What an action's callbacks may read; `calendar` lets a rule count working days (e.g. 听证通知五日前). */
-export type ActionContext<I> = { input: I; data: CaseData; on: string; state: string; calendar: Calendar };
+/**
+ * What an action's callbacks may read: `calendar` lets a rule count working days (e.g. 听证通知五日前);
+ * `settings` holds the values in force of every declared setting (locally set periods, thresholds).
+ */
+export type ActionContext<I> = { input: I; data: CaseData; on: string; state: string; calendar: Calendar; settings: SettingValues };
+
+export type SettingValues = Readonly<Record<string, unknown>>;
 
 /** What a procedure's own side effects get, inside the engine's transaction (e.g. recording the act reviewed). */
 export type AfterApplyContext = {

@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import { toDayNumber } from '../calendar/dates.ts';
 import type { Calendar } from '../calendar/calendar.ts';
 import type { ClockEvent } from './clocks.ts';
-import type { ActionContext, ActionDefinition, CaseData, ProcedureDefinition } from './define.ts';
+import type { ActionContext, ActionDefinition, CaseData, ProcedureDefinition, SettingValues } from './define.ts';
 
 /** The part of a case an action's plan depends on. */
 export type CaseSnapshot = {
@@ -39,6 +39,7 @@ export function planAction(
   requestedOn: string | undefined,
   today: string,
   calendar: Calendar,
+  settings: SettingValues = {},
 ): ActionPlan {
   const definition = procedure.actions[actionKey] as unknown as ActionDefinition<Record<string, unknown>> | undefined;
   if (!definition) throw new AppError('NOT_FOUND', `“${procedure.title}”没有“${actionKey}”这一操作`);
@@ -69,7 +70,7 @@ export function planAction(
   }
   const state = snapshot?.state ?? '';
   const data = snapshot?.data ?? {};
-  const ctx: ActionContext<Record<string, unknown>> = { input, data, on, state, calendar };
+  const ctx: ActionContext<Record<string, unknown>> = { input, data, on, state, calendar, settings };
   const problem = definition.check?.(ctx);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
 
