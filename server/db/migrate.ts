@@ -7,6 +7,7 @@ import { publishingMigration } from './migrations/004-publishing.ts';
 import { indicatorsMigration } from './migrations/005-indicators.ts';
 import { documentTextsMigration } from './migrations/006-document-texts.ts';
 import { consultationMigration } from './migrations/007-consultation.ts';
+import { mediationRegistersMigration } from './migrations/008-mediation-registers.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '005-indicators': indicatorsMigration(handle.dialect),
     '006-document-texts': documentTextsMigration(handle.dialect),
     '007-consultation': consultationMigration(handle.dialect),
+    '008-mediation-registers': mediationRegistersMigration(handle.dialect),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.ts';
 import type { IndicatorTables } from './schema-admin-data.ts';
 import type { ConsultationTables } from './schema-consultation.ts';
+import type { MediationTables } from './schema-mediation.ts';
 import type { PublishingTables } from './schema-publishing.ts';
 
 /** Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' on both backends; booleans are 0/1; JSON is text. */
@@ -166,7 +167,7 @@ export type DocumentTable = {
 
 // ── end of documents and files ──
 
-export type Database = EngineTables & PublishingTables & IndicatorTables & ConsultationTables & {
+export type Database = EngineTables & PublishingTables & IndicatorTables & ConsultationTables & MediationTables & {
   organization: OrganizationTable;
   app_user: UserTable;
   user_org: UserOrgTable;

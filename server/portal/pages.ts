@@ -12,6 +12,8 @@ import {
   catalogueItems, categoryCounts, latestByCategory, latestItems, publicAttachment, publishedItem, publishedItemsByIds, publishingOrgs,
   type PublicItem,
 } from './public-queries.ts';
+import { listConsultations } from '../platform/consultation/queries.ts';
+import { consultationHref } from './consultation-pages.ts';
 import { cachedPage, frameFor, type PortalState } from './state.ts';
 import { formatSize, pagerOf, render, sendHtml } from './view.ts';
 
@@ -43,11 +45,16 @@ export function registerPages(app: FastifyInstance, state: PortalState): void {
 
   app.get('/', async (request, reply) => {
     const page = await cachedPage(state, request, async () => {
-      const [categories, byCategory, latest] = await Promise.all([enabledCategories(), latestByCategory(db, 6), latestItems(db, 10)]);
+      const [categories, byCategory, latest, consultations] = await Promise.all([
+        enabledCategories(), latestByCategory(db, 6), latestItems(db, 10), listConsultations(db, null, { page: 1, pageSize: 5 }, true),
+      ]);
       const sections = categories
         .filter((c) => byCategory.has(c.code))
         .map((c) => ({ code: c.code, label: c.label, href: catalogueHref(null, c.code), items: byCategory.get(c.code)!.map(listView) }));
-      return { html: render('home', await frameFor(state, request, '首页', 'home'), { latest: latest.map(listView), sections }) };
+      const open = consultations.items
+        .filter((c) => c.isAcceptingComments)
+        .map((c) => ({ href: consultationHref(c.id), title: c.title, orgName: c.orgName ?? '', closesOn: c.closesOn }));
+      return { html: render('home', await frameFor(state, request, '首页', 'home'), { latest: latest.map(listView), sections, consultations: open }) };
     });
     return sendHtml(reply, page.html);
   });

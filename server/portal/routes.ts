@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../platform/errors.ts';
 import { registerPages } from './pages.ts';
 import { registerRequestPages } from './request-pages.ts';
+import { registerConsultationPages } from './consultation-pages.ts';
 import { createPortalState, frameFor, type PortalState } from './state.ts';
 import { handleTextSizeSwitch, render, sendHtml } from './view.ts';
 
@@ -44,6 +45,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   registerPages(app, state);
   registerRequestPages(app, state);
+  registerConsultationPages(app, state);
 
   app.get('/portal-assets/portal.css', (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(STYLESHEET),

@@ -18,7 +18,7 @@ export type TextSize = 'normal' | 'large';
 
 export type Site = { name: string };
 
-export type NavKey = 'home' | 'catalogue' | 'request' | 'lookup' | 'search' | null;
+export type NavKey = 'home' | 'catalogue' | 'consultation' | 'request' | 'lookup' | 'search' | null;
 
 /** What every page's layout needs besides its own content. */
 export type PageFrame = {

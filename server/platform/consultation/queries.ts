@@ -4,6 +4,7 @@ import { maskPhone } from '../crypto/mask.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import { COMMENT_PERIOD_NORMS, DECISIONS, type SubjectKind } from './rules.ts';
 import { isAcceptingComments, type ConsultationRow } from './service.ts';
+import { todayInChina } from '../engine/plan.ts';
 
 type Article = { no: number; text: string };
 
@@ -35,7 +36,13 @@ export async function listConsultations(db: Db, scope: Scope | null, paging: { p
   if (scope && !scope.isAll) query = query.where('consultation.org_id', 'in', scope.orgIds.length ? scope.orgIds : [-1]);
   if (isPublicOnly) query = query.where('consultation.state', '!=', 'draft');
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll('consultation').select('organization.name as org_name').orderBy('consultation.opens_on', 'desc').orderBy('consultation.id', 'desc')
+  let ordered = query.selectAll('consultation').select('organization.name as org_name');
+  if (isPublicOnly) {
+    // The public sees drafts still taking comments (or about to) first, then the closed and concluded ones.
+    const today = todayInChina();
+    ordered = ordered.orderBy((eb) => eb.case().when(eb.and([eb('consultation.state', '=', 'open'), eb('consultation.closes_on', '>=', today)])).then(0).else(1).end());
+  }
+  const rows = await ordered.orderBy('consultation.opens_on', 'desc').orderBy('consultation.id', 'desc')
     .limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).execute();
   const counts = await countsOf(db, rows.map((r) => r.id));
   return { items: rows.map((r) => summaryOf(r, counts.get(r.id) ?? { total: 0, pending: 0 })), total: Number(total), ...paging };

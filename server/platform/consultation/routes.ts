@@ -5,8 +5,10 @@ import { notFound } from '../errors.ts';
 import { scopeIncludesOrg } from '../access/scope.ts';
 import { actorOf } from '../http/request-context.ts';
 import { requireScope } from '../http/guards.ts';
-import { ZIdParam, ZPaging } from '../http/paging.ts';
-import { ZConsultationInput, ZDecision } from './rules.ts';
+import { ZDate, ZIdParam, ZPaging } from '../http/paging.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import { todayInChina } from '../engine/plan.ts';
+import { periodNorms, ZConsultationInput, ZDecision } from './rules.ts';
 import { concludeConsultation, createConsultation, decideComment, openConsultation, updateConsultation } from './service.ts';
 import { consultationDetail, listConsultations } from './queries.ts';
 
@@ -23,6 +25,14 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
     const row = await platform.db.selectFrom('consultation').select('org_id').where('id', '=', id).executeTakeFirst();
     if (!row || !scopeIncludesOrg(scope, row.org_id)) throw notFound('征求意见');
   };
+
+  r.get('/api/consultations/meta', {
+    schema: { tags, summary: '草案类型及征求意见期限要求', querystring: z.object({ opensOn: ZDate.optional() }) },
+  }, async (request) => {
+    await requireScope(request, PERMISSION);
+    const opensOn = request.query.opensOn ?? todayInChina();
+    return { opensOn, today: todayInChina(), subjectKinds: periodNorms(await loadCalendar(platform), opensOn) };
+  });
 
   r.get('/api/consultations', { schema: { tags, summary: '征求意见列表', querystring: ZPaging } }, async (request) => {
     const { scope } = await requireScope(request, PERMISSION);

@@ -16,6 +16,26 @@ export const COMMENT_PERIOD_NORMS: Record<string, { limit: PeriodLimit; basis: s
 
 export type SubjectKind = keyof typeof COMMENT_PERIOD_NORMS;
 
+export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
+  major_decision: '重大行政决策',
+  market_related: '涉及市场主体的政策措施',
+  normative_document: '规范性文件',
+  other: '其他',
+};
+
+/** Each kind with its norm and, for a start date, the earliest close date that meets it (null when the calendar lacks the year). */
+export function periodNorms(calendar: Calendar, opensOn: string) {
+  return Object.entries(COMMENT_PERIOD_NORMS).map(([key, norm]) => {
+    let earliestClose: string | null = null;
+    try {
+      earliestClose = dueDate(calendar, opensOn, norm.limit);
+    } catch {
+      earliestClose = null;
+    }
+    return { key, label: SUBJECT_KIND_LABELS[key] ?? key, basis: norm.basis, limit: describeLimit(norm.limit), earliestClose };
+  });
+}
+
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const ZConsultationInput = z

@@ -7,7 +7,8 @@ import { inTransaction, nowIso } from '../context.ts';
 import { actorOf } from '../http/request-context.ts';
 import { requireScope } from '../http/guards.ts';
 import { ZIdParam, ZPaging } from '../http/paging.ts';
-import { scopeIncludesOrg } from '../access/scope.ts';
+import { hasPermission, scopeFor, scopeIncludesOrg } from '../access/scope.ts';
+import { registerFileAccessCheck } from '../files/access.ts';
 import { findIndicator } from './registry.ts';
 
 const ZEntry = z.object({
@@ -24,6 +25,11 @@ const ZReview = z.object({ decision: z.enum(['approve', 'reject']), note: z.stri
 
 /** 填报: a department enters a figure with its source; the rule-of-law office approves or rejects it. */
 export async function enteredFigureRoutes(app: FastifyInstance): Promise<void> {
+  registerFileAccessCheck('entered_figure', async ({ principal, db, record, mode }) => {
+    if (mode !== 'read') return false;
+    const entry = await db.selectFrom('entered_figure').select('org_id').where('id', '=', Number(record.subjectId)).executeTakeFirst();
+    return !!entry && hasPermission(principal, 'indicator.read') && scopeIncludesOrg(await scopeFor(db, principal, 'indicator.read'), entry.org_id);
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, dialect } = app.platform;
   const tags = ['指标'];
@@ -33,17 +39,21 @@ export async function enteredFigureRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const { scope } = await requireScope(request, 'indicator.read');
     const q = request.query;
-    let query = db.selectFrom('entered_figure').leftJoin('organization', 'organization.id', 'entered_figure.org_id');
+    let query = db.selectFrom('entered_figure')
+      .leftJoin('organization', 'organization.id', 'entered_figure.org_id')
+      .leftJoin('app_user as enterer', 'enterer.id', 'entered_figure.entered_by')
+      .leftJoin('app_user as reviewer', 'reviewer.id', 'entered_figure.reviewed_by');
     if (!scope.isAll) query = query.where('entered_figure.org_id', 'in', scope.orgIds.length ? scope.orgIds : [-1]);
     if (q.year) query = query.where('entered_figure.year', '=', q.year);
     if (q.status) query = query.where('entered_figure.status', '=', q.status);
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll('entered_figure').select('organization.name as org_name').orderBy('entered_figure.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+    const rows = await query.selectAll('entered_figure').select(['organization.name as org_name', 'enterer.display_name as entered_by_name', 'reviewer.display_name as reviewed_by_name']).orderBy('entered_figure.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     return {
       items: rows.map((e) => ({
         id: e.id, indicatorId: e.indicator_id, indicatorTitle: findIndicator(e.indicator_id)?.title ?? e.indicator_id,
         orgId: e.org_id, orgName: e.org_name, year: e.year, value: Number(e.value), source: e.source, note: e.note, fileId: e.file_id,
-        status: e.status, enteredAt: e.entered_at, reviewedAt: e.reviewed_at, reviewNote: e.review_note,
+        status: e.status, enteredBy: e.entered_by, enteredByName: e.entered_by_name, enteredAt: e.entered_at,
+        reviewedBy: e.reviewed_by, reviewedByName: e.reviewed_by_name, reviewedAt: e.reviewed_at, reviewNote: e.review_note,
       })),
       total: Number(total), page: q.page, pageSize: q.pageSize,
     };
@@ -66,6 +76,12 @@ export async function enteredFigureRoutes(app: FastifyInstance): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (body.fileId) {
+        // The evidence file now belongs to the entry: whoever may review the entry may read it.
+        const file = await trx.selectFrom('stored_file').select(['id', 'created_by', 'subject_type']).where('id', '=', body.fileId).executeTakeFirst();
+        if (!file || file.created_by !== principal.userId || file.subject_type) throw new AppError('VALIDATION_FAILED', '附件无效', { fields: [{ path: 'fileId', message: '附件无效' }] });
+        await trx.updateTable('stored_file').set({ subject_type: 'entered_figure', subject_id: String(row.id) }).where('id', '=', file.id).execute();
+      }
       await appendAudit(trx, dialect, actorOf(request), { action: 'indicator.enter', targetType: 'entered_figure', targetId: row.id, after: body });
       return row.id;
     });

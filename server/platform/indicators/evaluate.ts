@@ -11,6 +11,8 @@ export type IndicatorResult = Omit<IndicatorValue, 'value'> & {
   unit: string;
   group: string;
   description: string;
+  /** Departments may enter (填报) this figure. */
+  isEnterable: boolean;
   /** computed: from the platform's records; entered: 填报 and approved; missing: neither is available. */
   source: 'computed' | 'entered' | 'missing';
   value: number | null;
@@ -27,7 +29,7 @@ export async function evaluateIndicator(
   definition: IndicatorDefinition,
   scope: { year: number; org?: number; orgIds: number[] | null },
 ): Promise<IndicatorResult> {
-  const base = { id: definition.id, title: definition.title, unit: definition.unit, group: definition.group, description: definition.description };
+  const base = { id: definition.id, title: definition.title, unit: definition.unit, group: definition.group, description: definition.description, isEnterable: !!definition.isEnterable };
   const computed = definition.compute
     ? await definition.compute({
       db, from: `${scope.year}-01-01`, to: `${scope.year}-12-31`, orgIds: scope.orgIds,

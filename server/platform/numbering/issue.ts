@@ -43,8 +43,23 @@ export async function issueDocNumber(
   dialect: DialectName,
   request: DocNumberRequest,
 ): Promise<IssuedDocNumber> {
+  const [issued] = await issueDocNumbers(trx, dialect, request, 1);
+  return issued;
+}
+
+/**
+ * Takes `count` consecutive numbers in one statement (bulk imports): the same lock and rollback
+ * behaviour as a single number, so a batch that fails gives all of them back.
+ */
+export async function issueDocNumbers(
+  trx: Transaction<Database>,
+  _dialect: DialectName,
+  request: DocNumberRequest,
+  count: number,
+): Promise<IssuedDocNumber[]> {
   const { orgId, kind, year } = request;
   if (!Number.isInteger(year) || year < 1949 || year > 9999) throw new AppError('BAD_REQUEST', `发文年份不正确：${year}`);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`cannot issue ${count} numbers`);
   const format = (await resolveDocNumberFormat(trx, orgId, kind)) ?? request.fallback ?? null;
   if (!format) {
     throw new AppError('BAD_REQUEST', `尚未设置“${kind}”的发文字号格式，请管理员在“发文字号格式”中设置`, {
@@ -53,12 +68,15 @@ export async function issueDocNumber(
   }
   const row = await trx
     .insertInto('doc_number_sequence')
-    .values({ org_id: orgId, kind, year, last_value: 1 })
+    .values({ org_id: orgId, kind, year, last_value: count })
     .onConflict((oc) =>
-      oc.columns(['org_id', 'kind', 'year']).doUpdateSet((eb) => ({ last_value: eb('doc_number_sequence.last_value', '+', 1) })),
+      oc.columns(['org_id', 'kind', 'year']).doUpdateSet((eb) => ({ last_value: eb('doc_number_sequence.last_value', '+', count) })),
     )
     .returning('last_value')
     .executeTakeFirstOrThrow();
-  const seq = Number(row.last_value);
-  return { orgId, kind, year, seq, text: formatDocNumber(format, year, seq) };
+  const last = Number(row.last_value);
+  return Array.from({ length: count }, (_, i) => {
+    const seq = last - count + 1 + i;
+    return { orgId, kind, year, seq, text: formatDocNumber(format, year, seq) };
+  });
 }

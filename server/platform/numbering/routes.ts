@@ -17,7 +17,8 @@ registerPermissions('系统管理', { [DOC_NUMBER_PERMISSION]: '管理发文字�
 const ZFormat = z.object({
   /** null: the default for every organisation without its own format. */
   orgId: z.number().int().positive().nullable(),
-  kind: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, '文书种类编码只能包含字母、数字和 _ . -'),
+  /** A number series declared by a document kind (e.g. 复决, case:reconsideration); checked against the registry. */
+  kind: z.string().trim().min(1).max(80),
   prefix: z.string().trim().max(50, '机关代字不超过50字'),
   pattern: z.string().trim().min(1).max(100),
 });
@@ -92,9 +93,11 @@ export async function docNumberRoutes(app: FastifyInstance): Promise<void> {
 function validateFormats(items: FormatItem[]): FieldError[] {
   const problems: FieldError[] = [];
   const seen = new Set<string>();
+  const series = new Set(documentKinds.numberSeries().map((s) => s.kind));
   items.forEach((item, i) => {
     for (const message of patternProblems(item.pattern)) problems.push({ path: `body.items.${i}.pattern`, message });
     if (item.pattern.includes('{prefix}') && !item.prefix) problems.push({ path: `body.items.${i}.prefix`, message: '请填写机关代字' });
+    if (!series.has(item.kind)) problems.push({ path: `body.items.${i}.kind`, message: `没有名为“${item.kind}”的文书编号序列` });
     const key = `${item.orgId ?? 'default'}|${item.kind}`;
     if (seen.has(key)) problems.push({ path: `body.items.${i}.kind`, message: `同一单位的“${item.kind}”格式重复` });
     seen.add(key);

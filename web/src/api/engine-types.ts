@@ -147,6 +147,10 @@ export type CaseQuery = {
   clockStatus?: string;
   openedFrom?: string;
   openedTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
+  /** 'name:value' pairs the case's facets must all match (the records behind an indicator). */
+  facet?: string[];
   q?: string;
   isOpen?: boolean | null;
   sort?: 'due' | 'opened' | 'updated';

@@ -14,6 +14,9 @@ export type TemplateText = { slot: string; title: string; defaultText: string; o
 
 export type TemplateKind = { kind: string; title: string; texts: TemplateText[] };
 
+/** The passage being reworded, and for which organisation (null: all). */
+export type TemplateTarget = { kind: string; kindTitle: string; text: TemplateText; orgId: number | null };
+
 /** computed: 平台统计 from the records; entered: 填报 and approved; missing: 未提供. */
 export type FigureSource = 'computed' | 'entered' | 'missing';
 

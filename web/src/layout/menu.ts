@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { systemPages } from '@/router/system-routes.ts';
 import { statisticsPages } from '@/router/statistics-routes.ts';
 import { disclosurePages } from '@/router/disclosure-routes.ts';
+import { publishingPages } from '@/router/publishing-routes.ts';
 
 export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string; children?: MenuEntry[] };
 export type MenuSection = { key: string; title: string; icon: string; test: string; entries: MenuEntry[] };
@@ -42,5 +43,6 @@ export function caseSection(procedures: { key: string; title: string }[]): MenuS
 export const menuSections: MenuSection[] = [
   { key: 'statistics', title: '统计', icon: 'TrendCharts', test: 'menu-statistics', entries: statisticsPages.map(entryOf) },
   { key: 'disclosure', title: '政府信息公开', icon: 'Reading', test: 'menu-disclosure', entries: disclosurePages.map(entryOf) },
+  { key: 'publishing', title: '政务公开', icon: 'Promotion', test: 'menu-publishing', entries: publishingPages.map(entryOf) },
   { key: 'system', title: '系统管理', icon: 'Tools', test: 'menu-system', entries: systemPages.map(entryOf) },
 ];

@@ -4,6 +4,7 @@ import { systemPages } from './system-routes.ts';
 import { casePages } from './case-routes.ts';
 import { statisticsPages } from './statistics-routes.ts';
 import { disclosurePages } from './disclosure-routes.ts';
+import { publishingDetailPages, publishingPages } from './publishing-routes.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +38,8 @@ export const routes: RouteRecordRaw[] = [
       ...casePages,
       ...statisticsPages,
       ...disclosurePages,
+      ...publishingPages,
+      ...publishingDetailPages,
       ...systemPages,
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/ForbiddenView.vue'), meta: { title: '无权访问' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFoundView.vue'), meta: { title: '页面不存在' } },

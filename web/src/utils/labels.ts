@@ -28,6 +28,9 @@ export const permissionGroupLabels: Record<string, string> = {
   audit: '审计日志',
   loginlog: '登录日志',
   calendar: '工作日历',
+  docnumber: '发文字号',
+  doctemplate: '文书模板',
+  indicator: '统计指标',
 };
 
 export const auditActionLabels: Record<string, string> = {
@@ -57,6 +60,12 @@ export const auditActionLabels: Record<string, string> = {
   'dict.seed': '初始化字典',
   'seed.demo': '初始化演示数据',
   'access.denied': '越权访问被拒绝',
+  'docnumber.formats.update': '修改发文字号格式',
+  'doctemplate.update': '修改文书措辞',
+  'doctemplate.reset': '恢复默认措辞',
+  'indicator.enter': '填报数据',
+  'indicator.approve': '审核通过填报数据',
+  'indicator.reject': '退回填报数据',
 };
 
 export const auditTargetLabels: Record<string, string> = {
@@ -69,6 +78,9 @@ export const auditTargetLabels: Record<string, string> = {
   calendar: '日历',
   calendar_day: '日历',
   route: '接口',
+  doc_number_format: '发文字号格式',
+  document_kind: '文书模板',
+  entered_figure: '填报数据',
 };
 
 export function labelOf(map: Record<string, string>, key: string | null | undefined): string {
