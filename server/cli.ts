@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerCalendarCommands } from './cli/calendar-commands.ts';
+import { registerImportCommands } from './cli/import-commands.ts';
 
 /** The `fazhi` command (bin/fazhi.mjs runs this through tsx). Exit codes: 0 ok, 1 check failed, 2 bad input. */
 const program = new Command();
@@ -9,6 +10,7 @@ program.name('fazhi').description('法治政府建设工作平台 命令行工�
 program.exitOverride();
 registerAuditCommands(program);
 registerCalendarCommands(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

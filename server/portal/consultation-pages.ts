@@ -6,7 +6,7 @@ import { todayInChina } from '../platform/engine/plan.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import {
   articleLabel, articleView, COMMENT_LABELS, paragraphs, parseCommentForm, PUBLIC_STATES, publicStateOf,
-  type CommentValues, type FieldError,
+  textValues, type CommentValues, type FieldError,
 } from './consultation-view.ts';
 import { cachedPage, frameFor, type PortalState } from './state.ts';
 import { pagerOf, render, sendHtml } from './view.ts';
@@ -96,7 +96,7 @@ export function registerConsultationPages(app: FastifyInstance, state: PortalSta
 
   app.post('/zqyj/:id', { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } }, async (request, reply) => {
     const c = await load(request);
-    const values = (request.body ?? {}) as CommentValues;
+    const values = textValues(request.body);
     const check = tokens.take(request, formName(c.id), values._token, { isSingleUse: true });
     if (check === 'used') return consultationPage(request, reply, c, {}, [{ field: 'content', label: '表单', message: '该意见已提交，请勿重复提交；如有其他意见请重新填写' }], 409);
     if (check !== 'ok') return consultationPage(request, reply, c, values, [{ field: 'content', label: '表单', message: '页面已过期或来源不明，请重新提交' }], 403);

@@ -59,6 +59,12 @@ export const COMMENT_LABELS: Record<string, string> = {
 
 const MAX_CHARS: Record<string, number> = { content: 5000, authorName: 50, contact: 100 };
 
+/** The posted fields that are text (the portal's form parser gives strings; anything else is dropped). */
+export function textValues(body: unknown): CommentValues {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 /** The flat form → the service's comment input, with Chinese messages on the fields. */
 export function parseCommentForm(values: CommentValues, articleCount: number): { data: z.output<typeof ZComment> | null; errors: FieldError[] } {
   const text = (key: string) => values[key]?.trim() ?? '';

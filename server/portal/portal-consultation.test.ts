@@ -91,6 +91,8 @@ describe('征求意见 on the portal', () => {
     expect(empty.body).toContain('<a href="#f-content">意见和建议：请填写意见和建议</a>');
     expect(empty.body).toMatch(/<option value="2" selected>/);
     expect((await post(`/zqyj/${id}`, page.cookie, { _token: '', content: '建议增加夜间免费时段。' })).statusCode).toBe(403);
+    const json = await ctx.app.inject({ method: 'POST', url: `/zqyj/${id}`, payload: { _token: 1, content: ['x'] }, headers: { cookie: page.cookie } });
+    expect(json.statusCode).toBe(403);
     const badArticle = await post(`/zqyj/${id}`, page.cookie, { _token: tokenOf(empty.body), articleNo: '9', content: '建议增加夜间免费时段。' });
     expect(badArticle.statusCode).toBe(400);
     expect(badArticle.body).toContain('意见针对的条款：请选择草案全文或其中的一条');

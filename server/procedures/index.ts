@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { disclosureReportRoutes } from './disclosure/annual-report/routes.ts';
+import { ledgerRoutes } from './mediation/ledger/routes.ts';
 import { mediationRegisterRoutes } from './mediation/registers/routes.ts';
 import { registerProcedure } from '../platform/engine/registry.ts';
 import { reconsideration } from './reconsideration/procedure.ts';
@@ -22,5 +23,6 @@ export function registerAllProcedures(): void {
 /** HTTP routes procedures add beyond the generic case API (reports and the like). */
 export async function procedureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(disclosureReportRoutes);
+  await app.register(ledgerRoutes);
   await app.register(mediationRegisterRoutes);
 }

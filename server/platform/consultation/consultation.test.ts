@@ -28,6 +28,14 @@ const draft = (overrides: Record<string, unknown> = {}) => ({
 type Detail = { state: string; version: number; comments: { id: number; decision: string; contactMasked: string | null }[] };
 
 describe('征求意见', () => {
+  it('tells staff the period norm of each kind and the earliest close date for a start date', async () => {
+    const meta = await staff.get<{ subjectKinds: { key: string; label: string; basis: string; earliestClose: string | null }[] }>('/api/consultations/meta?opensOn=2024-09-27');
+    expect(meta.status).toBe(200);
+    expect(meta.body.subjectKinds.find((k) => k.key === 'major_decision')).toMatchObject({ label: '重大行政决策', earliestClose: '2024-10-28' });
+    // 7 working days after 2024-09-27 skip the National Day holiday (10月1日–7日).
+    expect(meta.body.subjectKinds.find((k) => k.key === 'normative_document')).toMatchObject({ label: '规范性文件', earliestClose: '2024-10-12' });
+  });
+
   it('requires the period a major decision needs (30 days) unless a reason is given', async () => {
     const short = await staff.post('/api/consultations', draft({ subjectKind: 'major_decision', closesOn: plusDays(10) }));
     expect(short.status).toBe(400);

@@ -13,6 +13,8 @@ import { readLedger } from './read-ledger.ts';
 import { planLedgerRow, type Dicts, type RowError, type RowPlan } from './row-plan.ts';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows';
+
+const BATCH = 1000;
 export type ImportResult = {
   total: number; imported: number; duplicates: number; errors: RowError[]; isCommitted: boolean; fileDigest: string;
   /** The bad rows as read, for the error report the user fixes and imports again. */
@@ -38,44 +40,60 @@ export async function importLedger(
   const dicts = await loadDicts(platform);
   const existing = await existingLedgerKeys(platform, target.orgId);
   const seen = new Set<string>();
-  const good: RowPlan[] = [];
   const errors: RowError[] = [];
   const badRows: ImportResult['badRows'] = [];
+  const fileDigest = sm3Hex(file.buffer);
   let total = 0;
   let duplicates = 0;
-  for await (const row of readLedger(file.buffer, file.format)) {
-    total += 1;
-    const key = row.values.ledgerKey ?? '';
-    if (key && existing.has(key)) {
-      duplicates += 1;
-      continue;
-    }
-    if (key && seen.has(key)) {
-      errors.push({ row: row.rowNumber, column: headerOf('ledgerKey'), message: `台账编号“${key}”在本文件中重复` });
-      badRows.push(row);
-      continue;
-    }
-    if (key) seen.add(key);
-    const planned = planLedgerRow(row.values, row.rowNumber, dicts, calendar, settings, today);
-    if (Array.isArray(planned)) {
-      errors.push(...planned);
-      badRows.push(row);
-    } else {
-      good.push(planned);
-    }
-  }
-  const fileDigest = sm3Hex(file.buffer);
-  const isCommitted = good.length > 0 && (mode === 'valid_rows' || errors.length === 0);
-  if (isCommitted) {
+  let imported = 0;
+  let isCommitted = false;
+  // Rows are planned and written in batches inside one transaction, so memory stays bounded however long
+  // the ledger is; all-or-nothing mode rolls the whole transaction back at the end if any row was bad.
+  const rollback = new Error('rollback: the ledger has bad rows');
+  try {
     await inTransaction(platform, async (trx) => {
-      const ids = await insertPlannedCases(trx, platform, mediation, { orgId: target.orgId, userId: target.userId, actorName: actor.name }, good.map((g) => g.plans), calendar, today, nearDue);
+      let batch: RowPlan[] = [];
+      const ids: number[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        ids.push(...await insertPlannedCases(trx, platform, mediation, { orgId: target.orgId, userId: target.userId, actorName: actor.name }, batch.map((g) => g.plans), calendar, today, nearDue));
+        batch = [];
+      };
+      for await (const row of readLedger(file.buffer, file.format)) {
+        total += 1;
+        const key = row.values.ledgerKey ?? '';
+        if (key && existing.has(key)) {
+          duplicates += 1;
+          continue;
+        }
+        if (key && seen.has(key)) {
+          errors.push({ row: row.rowNumber, column: headerOf('ledgerKey'), message: `台账编号“${key}”在本文件中重复` });
+          badRows.push(row);
+          continue;
+        }
+        if (key) seen.add(key);
+        const planned = planLedgerRow(row.values, row.rowNumber, dicts, calendar, settings, today);
+        if (Array.isArray(planned)) {
+          errors.push(...planned);
+          badRows.push(row);
+          continue;
+        }
+        batch.push(planned);
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      if (ids.length === 0 || (mode === 'all_or_nothing' && errors.length > 0)) throw rollback;
       await appendAudit(trx, platform.dialect, actor, {
         action: 'mediation.ledger.import', targetType: 'organization', targetId: target.orgId,
         after: { file: file.name, sm3: fileDigest, rows: total, imported: ids.length, duplicates, errors: errors.length, mode, firstCaseId: ids[0], lastCaseId: ids[ids.length - 1] },
       });
+      imported = ids.length;
+      isCommitted = true;
     });
+  } catch (error) {
+    if (error !== rollback) throw error;
   }
-  return { total, imported: isCommitted ? good.length : 0, duplicates, errors, isCommitted, fileDigest, badRows };
+  return { total, imported, duplicates, errors, isCommitted, fileDigest, badRows };
 }
 
 async function loadDicts(platform: Platform): Promise<Dicts> {
