@@ -16,6 +16,8 @@ import { loadCaseDetail } from './case-detail.ts';
 import { procedureTable } from './procedure-table.ts';
 import { todayInChina } from './plan.ts';
 import { registerCaseFileAccess } from './case-files.ts';
+import { exportCases } from './case-export.ts';
+import { contentDisposition } from '../files/names.ts';
 
 const ZProcedureParam = z.object({ procedure: z.string().max(60) });
 const ZCaseParam = ZProcedureParam.extend({ id: z.coerce.number().int().positive() });
@@ -86,6 +88,19 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const calendar = await loadCalendar(platform);
     const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);
     return listCases(platform, principal, procedure, request.query, calendar, todayInChina(), nearDue);
+  });
+
+  r.get('/api/cases/:procedure/export', {
+    schema: { tags, summary: '导出案件列表（xlsx，筛选条件同列表）', params: ZProcedureParam, querystring: ZList.omit({ page: true, pageSize: true }) },
+  }, async (request, reply) => {
+    const { procedure, principal } = procedureOf(request, request.params.procedure);
+    const calendar = await loadCalendar(platform);
+    const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);
+    const buffer = await exportCases(platform, principal, procedure, request.query, calendar, todayInChina(), nearDue);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', contentDisposition(`${procedure.title}案件列表.xlsx`))
+      .send(buffer);
   });
 
   r.get('/api/cases/:procedure/:id', { schema: { tags, summary: '案件详情', params: ZCaseParam } }, async (request) => {

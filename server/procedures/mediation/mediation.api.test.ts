@@ -93,3 +93,22 @@ describe('mediation indicators', () => {
     expect(byOrg.breakdown).toEqual([{ label: '东城镇', value: expected.handled }]);
   });
 });
+
+describe('case list export', () => {
+  it('exports the filtered list to xlsx within the caller’s scope', async () => {
+    const res = await staff.download('/api/cases/mediation/export?facet=outcome:agreed&openedFrom=2023-01-01&openedTo=2023-12-31');
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.buffer as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('案号');
+    const agreed = (await staff.get<{ total: number }>('/api/cases/mediation?facet=outcome:agreed&openedFrom=2023-01-01&openedTo=2023-12-31')).body.total;
+    expect(sheet.rowCount - 1).toBe(agreed);
+    const market = await loginAs(ctx.app, 'scjg', TEST_ADMIN_PASSWORD);
+    const other = await market.download('/api/cases/mediation/export');
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(other.buffer as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0].rowCount).toBe(1);
+  });
+});
