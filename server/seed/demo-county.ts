@@ -8,37 +8,38 @@ import { insertOrg } from '../platform/orgs/service.ts';
 import { insertUser } from '../platform/users/service.ts';
 import { BUILTIN_ROLES } from './roles.ts';
 
-type OrgSeed = { code: string; name: string; kind: OrgKind; children?: OrgSeed[] };
+/** `short` is the 机关简称 used in default case numbers (示市监依申请〔2024〕3号). */
+type OrgSeed = { code: string; name: string; kind: OrgKind; short?: string; children?: OrgSeed[] };
 
 const township = (code: string, name: string): OrgSeed => ({
-  code, name, kind: 'township',
+  code, name, kind: 'township', short: name,
   children: [
-    { code: `${code}.sfs`, name: `${name}司法所`, kind: 'office' },
-    { code: `${code}.twh`, name: `${name}人民调解委员会`, kind: 'committee' },
+    { code: `${code}.sfs`, name: `${name}司法所`, kind: 'office', short: `${name}司法所` },
+    { code: `${code}.twh`, name: `${name}人民调解委员会`, kind: 'committee', short: name },
   ],
 });
 
 export const DEMO_COUNTY: OrgSeed = {
-  code: 'county', name: '示例县人民政府', kind: 'government',
+  code: 'county', name: '示例县人民政府', kind: 'government', short: '示府',
   children: [
-    { code: 'gov-office', name: '县人民政府办公室', kind: 'department' },
+    { code: 'gov-office', name: '县人民政府办公室', kind: 'department', short: '示府办' },
     {
-      code: 'justice', name: '县司法局', kind: 'department',
+      code: 'justice', name: '县司法局', kind: 'department', short: '示司',
       children: [
         { code: 'justice.fzdc', name: '法治督察与政府法律事务股', kind: 'office' },
         { code: 'justice.xzfy', name: '行政复议与应诉股', kind: 'office' },
         { code: 'justice.rmtj', name: '人民参与和促进法治股', kind: 'office' },
       ],
     },
-    { code: 'market', name: '县市场监督管理局', kind: 'department' },
-    { code: 'natres', name: '县自然资源局', kind: 'department' },
-    { code: 'eco', name: '县生态环境局', kind: 'department' },
-    { code: 'edu', name: '县教育局', kind: 'department' },
-    { code: 'hrss', name: '县人力资源和社会保障局', kind: 'department' },
-    { code: 'housing', name: '县住房和城乡建设局', kind: 'department' },
-    { code: 'transport', name: '县交通运输局', kind: 'department' },
-    { code: 'health', name: '县卫生健康局', kind: 'department' },
-    { code: 'finance', name: '县财政局', kind: 'department' },
+    { code: 'market', name: '县市场监督管理局', kind: 'department', short: '示市监' },
+    { code: 'natres', name: '县自然资源局', kind: 'department', short: '示自然资' },
+    { code: 'eco', name: '县生态环境局', kind: 'department', short: '示环' },
+    { code: 'edu', name: '县教育局', kind: 'department', short: '示教' },
+    { code: 'hrss', name: '县人力资源和社会保障局', kind: 'department', short: '示人社' },
+    { code: 'housing', name: '县住房和城乡建设局', kind: 'department', short: '示住建' },
+    { code: 'transport', name: '县交通运输局', kind: 'department', short: '示交' },
+    { code: 'health', name: '县卫生健康局', kind: 'department', short: '示卫健' },
+    { code: 'finance', name: '县财政局', kind: 'department', short: '示财' },
     township('dongcheng', '东城镇'),
     township('shihe', '石河镇'),
     township('qingshui', '清水乡'),
@@ -106,7 +107,7 @@ async function insertRoles(trx: Transaction<Database>): Promise<Map<string, numb
 
 async function insertTree(trx: Transaction<Database>, node: OrgSeed, parentId: number | null, ids: Map<string, number>): Promise<void> {
   const sort = ids.size;
-  const id = await insertOrg(trx, { parentId, name: node.name, kind: node.kind, code: node.code, sort });
+  const id = await insertOrg(trx, { parentId, name: node.name, shortName: node.short ?? null, kind: node.kind, code: node.code, sort });
   ids.set(node.code, id);
   for (const child of node.children ?? []) await insertTree(trx, child, id, ids);
 }

@@ -30,7 +30,8 @@ export function engineMigration(dialect: DialectName) {
         .addColumn('created_by', 'integer')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('proc_case_no_uq', ['procedure', 'case_no'])
+        // Case numbers run per organisation (each has its own series), so they are unique within one.
+        .addUniqueConstraint('proc_case_no_uq', ['procedure', 'org_id', 'case_no'])
         .execute();
       await db.schema.createIndex('proc_case_list_idx').on('proc_case').columns(['procedure', 'state', 'org_id']).execute();
       await db.schema.createIndex('proc_case_due_idx').on('proc_case').columns(['procedure', 'next_due_on']).execute();

@@ -14,7 +14,7 @@ import { findProcedure } from './registry.ts';
 import { planAction, todayInChina, type ActionPlan, type CaseSnapshot } from './plan.ts';
 import { writeClockEvents } from './case-clocks.ts';
 import { maskedView, sealPersonalData } from './personal-data.ts';
-import { caseNumberKind, issueCaseDocuments } from './case-documents.ts';
+import { caseNumberFallback, caseNumberKind, issueCaseDocuments } from './case-documents.ts';
 
 export type ActionRequest = {
   procedure: string;
@@ -85,7 +85,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
     let caseNo: string;
     if (!current) {
       const number = await issueDocNumber(trx, platform.dialect, {
-        orgId, kind: caseNumberKind(procedure), year: Number(on.slice(0, 4)), fallback: { pattern: '{prefix}〔{year}〕{seq}号', prefix: procedure.caseNoKind },
+        orgId, kind: caseNumberKind(procedure), year: Number(on.slice(0, 4)), fallback: await caseNumberFallback(trx, procedure, orgId),
       });
       caseNo = number.text;
       const row = await trx

@@ -9,7 +9,7 @@ import { clockStatus, computeClock, type ClockEvent } from './clocks.ts';
 import type { ProcedureDefinition } from './define.ts';
 import type { ActionPlan } from './plan.ts';
 import { summarise } from './case-clocks.ts';
-import { caseNumberKind } from './case-documents.ts';
+import { caseNumberFallback, caseNumberKind } from './case-documents.ts';
 import { maskedView, sealPersonalData } from './personal-data.ts';
 
 const CHUNK = 200;
@@ -54,7 +54,7 @@ export async function insertPlannedCases(
       };
     });
     await trx.insertInto('proc_case').values(rows.map((r) => r.row)).execute();
-    const inserted = await trx.selectFrom('proc_case').select(['id', 'case_no']).where('procedure', '=', procedure.key).where('case_no', 'in', rows.map((r) => r.row.case_no)).execute();
+    const inserted = await trx.selectFrom('proc_case').select(['id', 'case_no']).where('procedure', '=', procedure.key).where('org_id', '=', target.orgId).where('case_no', 'in', rows.map((r) => r.row.case_no)).execute();
     const idOf = new Map(inserted.map((r) => [r.case_no, r.id]));
     const events = chunk.flatMap((plans, i) => plans.map((plan, seq) => ({
       case_id: idOf.get(rows[i].row.case_no)!, seq: seq + 1, action: plan.action, on_date: plan.on, from_state: plan.fromState, to_state: plan.toState,
@@ -90,7 +90,7 @@ async function caseNumbers(trx: Transaction<Database>, platform: Platform, proce
   const numbers: string[] = new Array(cases.length);
   for (const [year, indexes] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const issued = await issueDocNumbers(trx, platform.dialect, {
-      orgId, kind: caseNumberKind(procedure), year, fallback: { pattern: '{prefix}〔{year}〕{seq}号', prefix: procedure.caseNoKind },
+      orgId, kind: caseNumberKind(procedure), year, fallback: await caseNumberFallback(trx, procedure, orgId),
     }, indexes.length);
     indexes.forEach((caseIndex, k) => { numbers[caseIndex] = issued[k].text; });
   }

@@ -16,6 +16,15 @@ type TemplateData = Omit<Parameters<DocumentTemplate['build']>[0], 'docNumber' |
 export const caseNumberKind = (procedure: ProcedureDefinition) => `case:${procedure.key}`;
 
 /**
+ * Until an administrator sets a format, a case number reads 机关简称 + the procedure's 代字 (示市监依申请〔2024〕3号),
+ * so numbers of different organisations' series do not look alike.
+ */
+export async function caseNumberFallback(trx: Transaction<Database>, procedure: ProcedureDefinition, orgId: number) {
+  const org = await trx.selectFrom('organization').select(['short_name']).where('id', '=', orgId).executeTakeFirst();
+  return { pattern: '{prefix}〔{year}〕{seq}号', prefix: `${org?.short_name ?? ''}${procedure.caseNoKind}` };
+}
+
+/**
  * A procedure's documents join the platform's document kinds (one registry: the number-format admin page
  * lists their series), and so does its case-number series.
  */

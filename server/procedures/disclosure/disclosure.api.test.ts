@@ -88,3 +88,16 @@ describe('requests from the public portal', () => {
     expect(await publicRequestDocument(ctx.platform, 'BBBBBBBBBBBB', answered!.documents[0].id)).toBeNull();
   });
 });
+
+describe('case numbers of different organisations', () => {
+  it('runs one series per organisation, prefixed with its short name, without collisions', async () => {
+    const orgs = (await staff.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items;
+    const numbers: string[] = [];
+    for (const code of ['edu', 'health']) {
+      const res = await staff.post<{ caseNo: string }>('/api/cases/disclosure', { ...DISCLOSURE_SAMPLES.register, submittedOn: '2024-05-06', orgId: orgs.find((o) => o.code === code)!.id });
+      expect(res.status).toBe(201);
+      numbers.push(res.body.caseNo);
+    }
+    expect(numbers).toEqual(['示教依申请〔2024〕1号', '示卫健依申请〔2024〕1号']);
+  });
+});
