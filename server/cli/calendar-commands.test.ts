@@ -16,7 +16,7 @@ function fazhi(...args: string[]) {
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
-describe('fazhi deadline and fazhi calendar', () => {
+describe('fazhi deadline and fazhi calendar', { timeout: 120_000 }, () => {
   afterAll(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -13,9 +13,12 @@ type OrgSeed = { code: string; name: string; kind: OrgKind; short?: string; chil
 
 const township = (code: string, name: string): OrgSeed => ({
   code, name, kind: 'township', short: name,
+  // The 司法所 guides the township's mediation committee (人民调解法第五条), so the committee sits below it.
   children: [
-    { code: `${code}.sfs`, name: `${name}司法所`, kind: 'office', short: `${name}司法所` },
-    { code: `${code}.twh`, name: `${name}人民调解委员会`, kind: 'committee', short: name },
+    {
+      code: `${code}.sfs`, name: `${name}司法所`, kind: 'office', short: `${name}司法所`,
+      children: [{ code: `${code}.twh`, name: `${name}人民调解委员会`, kind: 'committee', short: name }],
+    },
   ],
 });
 
@@ -50,6 +53,7 @@ const DEMO_USERS = [
   { username: 'fzb', displayName: '张法治', org: 'justice', role: 'rule_of_law_staff' },
   { username: 'scjg', displayName: '李市监', org: 'market', role: 'department_staff' },
   { username: 'leader', displayName: '王县长', org: 'county', role: 'leader' },
+  { username: 'sfs', displayName: '赵所长', org: 'dongcheng.sfs', role: 'justice_office_staff' },
 ];
 
 export type SeedResult = { isFirstStart: boolean; generatedPassword: string | null; demoUsernames: string[] };

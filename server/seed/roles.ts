@@ -7,7 +7,7 @@ const CASES_HANDLE = ['reconsideration.handle', 'litigation.handle', 'disclosure
 const CASES_PERSONAL = ['reconsideration.personal', 'litigation.personal', 'disclosure.personal', 'mediation.personal'];
 const PUBLISHING = ['item.read', 'item.edit'];
 
-/** The four roles every installation starts with (issue 2); administrators may add more. */
+/** The roles every installation starts with (issue 2, plus 司法所工作人员 for mediation); administrators may add more. */
 export const BUILTIN_ROLES: { key: string; name: string; description: string; permissions: string[]; dataScope: DataScope }[] = [
   {
     key: 'admin',
@@ -35,6 +35,13 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
       ...CASES_READ, 'disclosure.handle', 'mediation.handle', ...PUBLISHING, 'mediation.manage',
     ],
     dataScope: 'org',
+  },
+  {
+    key: 'justice_office_staff',
+    name: '司法所工作人员',
+    description: '乡镇司法所工作人员，指导并办理本所及所辖调委会的人民调解',
+    permissions: [...READ_CORE, 'indicator.enter', 'mediation.read', 'mediation.handle', 'mediation.personal', 'mediation.manage'],
+    dataScope: 'org_and_below',
   },
   {
     key: 'leader',

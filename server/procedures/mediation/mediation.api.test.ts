@@ -112,3 +112,14 @@ describe('case list export', () => {
     expect(otherBook.worksheets[0].rowCount).toBe(1);
   });
 });
+
+describe('司法所 staff', () => {
+  it('handle cases of the committee their office guides, and no other township’s', async () => {
+    const sfs = await loginAs(ctx.app, 'sfs', TEST_ADMIN_PASSWORD);
+    const orgs = (await staff.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items;
+    const own = await sfs.post<Detail>('/api/cases/mediation', { ...MEDIATION_SAMPLES.register, orgId: orgs.find((o) => o.code === 'dongcheng.twh')!.id });
+    expect(own.status).toBe(201);
+    const other = await sfs.post('/api/cases/mediation', { ...MEDIATION_SAMPLES.register, orgId: orgs.find((o) => o.code === 'shihe.twh')!.id });
+    expect(other.status).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { http, type Page } from './client.ts';
+import { download, http, type Page } from './client.ts';
 import type { CaseDetail, CaseQuery, CaseSummary, ProcedureSummary, ProcedureTable, TaskItem } from './engine-types.ts';
 
 const enc = encodeURIComponent;
@@ -15,5 +15,8 @@ export const caseApi = {
   create: (procedure: string, body: ActionBody) => http.post<CaseDetail>(`/cases/${enc(procedure)}`, body, { isSilent: true }),
   act: (procedure: string, id: number, action: string, body: ActionBody) =>
     http.post<CaseDetail>(`/cases/${enc(procedure)}/${id}/actions/${enc(action)}`, body, { isSilent: true }),
+  /** The filtered list as an xlsx (same filters as list, no paging). */
+  exportList: (procedure: string, query: Omit<CaseQuery, 'page' | 'pageSize'>) =>
+    download('GET', `/cases/${enc(procedure)}/export`, { query, fallbackName: `${procedure}.xlsx` }),
   tasks: (query: { page: number; pageSize: number }) => http.get<Page<TaskItem>>('/tasks', query),
 };

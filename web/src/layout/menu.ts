@@ -3,6 +3,7 @@ import { systemPages } from '@/router/system-routes.ts';
 import { statisticsPages } from '@/router/statistics-routes.ts';
 import { disclosurePages } from '@/router/disclosure-routes.ts';
 import { publishingPages } from '@/router/publishing-routes.ts';
+import { mediationPages } from '@/router/mediation-routes.ts';
 
 export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string; children?: MenuEntry[] };
 export type MenuSection = { key: string; title: string; icon: string; test: string; entries: MenuEntry[] };
@@ -16,6 +17,9 @@ function entryOf(record: RouteRecordRaw): MenuEntry {
     permission: record.meta?.permission,
   };
 }
+
+/** Pages of one procedure beside its case list and 程序图 (人民调解: 调解工作台, 台账导入, 调委会). */
+const PROCEDURE_PAGES: Record<string, RouteRecordRaw[]> = { mediation: mediationPages };
 
 export const homeEntry: MenuEntry = { path: '/', title: '首页', icon: 'HomeFilled', test: 'menu-home' };
 
@@ -33,6 +37,7 @@ export function caseSection(procedures: { key: string; title: string }[]): MenuS
         children: [
           { path: `/cases/${p.key}`, title: '案件', icon: 'Files', test: `menu-cases-${p.key}`, permission: `${p.key}.read` },
           { path: `/procedures/${p.key}/map`, title: '程序图', icon: 'Share', test: `menu-map-${p.key}`, permission: `${p.key}.read` },
+          ...(PROCEDURE_PAGES[p.key] ?? []).map(entryOf),
         ],
       })),
     ],

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import AdminLayout from '@/layout/AdminLayout.vue';
 import { systemPages } from './system-routes.ts';
 import { casePages } from './case-routes.ts';
+import { mediationPages } from './mediation-routes.ts';
 import { statisticsPages } from './statistics-routes.ts';
 import { disclosurePages } from './disclosure-routes.ts';
 import { publishingDetailPages, publishingPages } from './publishing-routes.ts';
@@ -36,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile/password', name: 'profile-password', component: () => import('@/views/login/ChangePasswordView.vue'),
         meta: { title: '修改密码', section: '个人中心' } },
       ...casePages,
+      ...mediationPages,
       ...statisticsPages,
       ...disclosurePages,
       ...publishingPages,

@@ -1,6 +1,7 @@
 import { RECONSIDERATION_FIELDS } from './labels-reconsideration.ts';
 import { LITIGATION_FIELDS } from './labels-litigation.ts';
 import { DISCLOSURE_FIELDS } from './labels-disclosure.ts';
+import { MEDIATION_FIELDS } from './labels-mediation.ts';
 
 /**
  * Labels and widget hints for case fields and action inputs. The JSON Schema from the server carries no
@@ -60,6 +61,7 @@ export const PROCEDURE_FIELDS: Record<string, FieldMetaMap> = {
   reconsideration: RECONSIDERATION_FIELDS,
   litigation: LITIGATION_FIELDS,
   disclosure: DISCLOSURE_FIELDS,
+  mediation: MEDIATION_FIELDS,
 };
 
 /** Path without array indexes: `applicants.0.name` → `applicants.name`. */

@@ -1,0 +1,13 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** 人民调解 pages beside the generic case pages: 调解工作台, 台账导入, 调委会 (shown under 办案 → 人民调解). */
+const MEDIATION = '人民调解';
+
+export const mediationPages: RouteRecordRaw[] = [
+  { path: 'mediation/dashboard', name: 'mediation-dashboard', component: () => import('@/views/mediation/MediationDashboardView.vue'),
+    meta: { title: '调解工作台', permission: 'indicator.read', section: MEDIATION, menuTest: 'menu-mediation-dashboard', icon: 'DataLine' } },
+  { path: 'mediation/ledger', name: 'mediation-ledger', component: () => import('@/views/mediation/LedgerImportView.vue'),
+    meta: { title: '台账导入', permission: 'mediation.handle', section: MEDIATION, menuTest: 'menu-mediation-ledger', icon: 'Upload' } },
+  { path: 'mediation/committees', name: 'mediation-committees', component: () => import('@/views/mediation/CommitteeListView.vue'),
+    meta: { title: '调委会', permission: 'mediation.read', section: MEDIATION, menuTest: 'menu-mediation-committees', icon: 'OfficeBuilding' } },
+];
