@@ -104,6 +104,18 @@ describe('the annual disclosure report', () => {
     }
   });
 
+  it('submits the report for publication as a 年度报告 item, which appears on the portal once approved', async () => {
+    const res = await staff.post<{ itemId: number }>('/api/reports/disclosure/publish', { year: 2024, org: marketId, problems: '无。', other: '无。' });
+    expect(res.status).toBe(201);
+    const item = await ctx.platform.db.selectFrom('info_item').select(['state', 'category', 'title', 'version']).where('id', '=', res.body.itemId).executeTakeFirstOrThrow();
+    expect(item).toMatchObject({ state: 'submitted', category: 'annual_report', title: '县市场监督管理局2024年政府信息公开工作年度报告' });
+    const admin = await loginAs(ctx.app, 'admin', TEST_ADMIN_PASSWORD);
+    expect((await admin.post(`/api/items/${res.body.itemId}/approve`, { version: item.version })).status).toBe(200);
+    const page = await ctx.app.inject({ method: 'GET', url: `/items/${res.body.itemId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('2024年政府信息公开工作年度报告');
+  });
+
   it('refuses to produce the report when a concluded request has no outcome', async () => {
     const row = await ctx.platform.db.selectFrom('proc_case').select(['id', 'data_json']).where('procedure', '=', 'disclosure').where('state', '=', 'answered').executeTakeFirstOrThrow();
     const data = JSON.parse(row.data_json);
@@ -118,6 +130,8 @@ describe('the annual disclosure report', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('不平衡');
+    const publish = await staff.post('/api/reports/disclosure/publish', { year: 2024, org: marketId, problems: '无', other: '无' });
+    expect(publish.status).toBe(400);
   });
 });
 

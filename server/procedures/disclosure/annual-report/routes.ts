@@ -2,8 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors.ts';
-import { requireScope } from '../../../platform/http/guards.ts';
-import { subtreeOrgIds } from '../../../platform/access/scope.ts';
+import { principalOf, requireScope } from '../../../platform/http/guards.ts';
+import { actorOf } from '../../../platform/http/request-context.ts';
+import { inTransaction } from '../../../platform/context.ts';
+import { storeFile } from '../../../platform/files/store.ts';
+import { createItem } from '../../../platform/publishing/service.ts';
+import { transitionItem } from '../../../platform/publishing/transitions.ts';
+import { scopeFor, subtreeOrgIds } from '../../../platform/access/scope.ts';
 import { renderOfficialDocument } from '../../../platform/documents/render.ts';
 import { contentDisposition } from '../../../platform/files/names.ts';
 import { todayInChina } from '../../../platform/engine/plan.ts';
@@ -34,6 +39,29 @@ export async function disclosureReportRoutes(app: FastifyInstance): Promise<void
   r.get('/api/reports/disclosure', { schema: { tags, summary: '政府信息公开工作年度报告（表二至表四及平衡校验）', querystring: ZQuery } }, async (request) =>
     load(request, request.query.year, request.query.org));
 
+  // 公开 (条例第四十九条): the report goes to the portal as a 年度报告 item through the ordinary review (审核).
+  r.post('/api/reports/disclosure/publish', { schema: { tags, summary: '将年度报告提交公开（进入信息发布审核）', body: ZDocument } }, async (request, reply) => {
+    const { year, org, problems, other } = request.body;
+    const report = await load(request, year, org);
+    if (report.problems.length) {
+      throw new AppError('VALIDATION_FAILED', `表三数据不平衡，不能公开：${report.problems.join('；')}`, { details: { problems: report.problems } });
+    }
+    const orgRow = report.org ?? (await db.selectFrom('organization').select(['id', 'name', 'kind']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow());
+    const buffer = await renderOfficialDocument(disclosureReportSpec(report, { problems, other }, orgRow.name, todayInChina()));
+    const title = `${orgRow.name}${year}年政府信息公开工作年度报告`;
+    const actor = actorOf(request);
+    const file = await inTransaction(app.platform, (trx) => storeFile(trx, app.platform, { buffer, originalName: `${title}.docx`, actor }));
+    const principal = principalOf(request);
+    const scopes = { edit: await scopeFor(db, principal, 'item.edit'), read: await scopeFor(db, principal, 'item.read') };
+    const itemId = await createItem(app.platform, actor, scopes, {
+      orgId: orgRow.id, category: 'annual_report', title, docNumber: null, formedOn: todayInChina(), isChange: false, source: orgRow.name,
+      bodyHtml: `<p>${escapeHtml(report.overview)}</p><p>全文见附件。</p>`, publishAt: null, attachmentIds: [file.id], interpretsIds: [],
+    });
+    await transitionItem(app.platform, actor, scopes.edit, itemId, 'submit', { version: 1 });
+    reply.status(201);
+    return { itemId };
+  });
+
   r.post('/api/reports/disclosure/document', { schema: { tags, summary: '生成年度报告 Word 文件（GB/T 9704）', body: ZDocument } }, async (request, reply) => {
     const { year, org, problems, other } = request.body;
     const report = await load(request, year, org);
@@ -47,4 +75,8 @@ export async function disclosureReportRoutes(app: FastifyInstance): Promise<void
       .header('content-disposition', contentDisposition(`${orgName}${year}年政府信息公开工作年度报告.docx`))
       .send(buffer);
   });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
