@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+/**
+ * A 人民调解 dispute through the generic 办案 UI: register it (two parties, category, source), accept it,
+ * record a written agreement, then see it counted on the 调解工作台 for the current year.
+ */
+describe('mediation flow: register, accept, agree, see it on the dashboard', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  const field = (path: string) => `[data-test="field-${path}"]`;
+  const now = new Date();
+  const year = now.getFullYear();
+  const today = `${year}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+  async function setDate(wrapper: string, value: string): Promise<void> {
+    const input = page.locator(`${wrapper} input`).first();
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async function choose(select: string, option: string): Promise<void> {
+    await page.click(`.el-select${select}`);
+    await page.locator(`[data-test="${option}"]`).filter({ visible: true }).first().click();
+  }
+
+  async function party(index: number, name: string): Promise<void> {
+    await page.click(`[data-test="field-parties.${index}.kind-person"]`);
+    await page.fill(field(`parties.${index}.name`), name);
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const opened = await openPage(browser);
+    page = opened.page;
+    pageErrors = opened.errors;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens 人民调解 → 案件 as admin', async () => {
+    await page.goto(`${server!.url}/admin/`);
+    await page.fill('[data-test=login-username]', 'admin');
+    await page.fill('[data-test=login-password]', server!.adminPassword);
+    await page.click('[data-test=login-submit]');
+    await page.waitForSelector('[data-test=home-welcome]');
+    await page.locator('[data-test=menu-procedure-mediation]').click();
+    await expect(page.locator('[data-test=menu-mediation-dashboard]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-test=menu-mediation-ledger]').count()).resolves.toBe(1);
+    await page.click('[data-test=menu-cases-mediation]');
+    await expect(page.locator('[data-test=case-list-title]').innerText()).resolves.toBe('人民调解');
+    await expect(page.locator('[data-test=case-export]').count()).resolves.toBe(1);
+  });
+
+  it('registers a dispute with two parties', async () => {
+    await page.click('[data-test=case-create]');
+    await page.locator(field('receivedOn')).waitFor();
+    await setDate(field('receivedOn'), today);
+    if (await page.locator('[data-test=action-org]').count()) {
+      await page.click('.el-select[data-test=action-org]');
+      const option = page.locator('.el-select-dropdown__item:visible', { hasText: /^东城镇人民调解委员会$/ });
+      if (await option.count()) await option.click();
+      else await page.keyboard.press('Escape');
+    }
+    await choose(field('source'), 'field-source-party_application');
+    while ((await page.locator(`${field('parties')} fieldset.row-fieldset`).count()) < 2) await page.click(`[data-test="field-parties-add"]`);
+    await party(0, '李四');
+    await party(1, '王五');
+    await choose(field('category'), 'field-category-neighbourhood');
+    await page.fill(field('summary'), '相邻房屋排水引发纠纷，双方申请调解。');
+    await page.fill(`${field('peopleCount')} input`, '2');
+    await page.click('[data-test=action-submit]');
+    await page.locator('[data-test=case-header]').waitFor();
+    await expect(page.locator('[data-test=case-state]').getAttribute('data-state')).resolves.toBe('registered');
+    await expect(page.locator('[data-test=case-fields]').innerText()).resolves.toContain('邻里纠纷');
+  });
+
+  it('accepts the dispute for mediation', async () => {
+    await page.click('[data-test=ability-accept]');
+    await page.locator(field('mediators')).waitFor();
+    if (!(await page.locator(field('mediators.0')).count())) await page.click('[data-test="field-mediators-add"]');
+    await page.fill(field('mediators.0'), '赵调解');
+    await page.click('[data-test=action-submit]');
+    await page.locator('[data-test=case-state][data-state=mediating]').waitFor();
+  });
+
+  it('records a written agreement', async () => {
+    await page.click('[data-test=ability-reachAgreement]');
+    await page.locator(field('form')).waitFor();
+    await page.click('[data-test="field-form-written"]');
+    await setDate(field('effectiveOn'), today);
+    await page.fill(field('facts'), '双方因排水问题发生争议，各负相应责任。');
+    await page.fill(field('terms'), '王五改建排水管道，李四给予适当补偿。');
+    await page.fill(field('performance'), '协议生效后十五日内履行完毕。');
+    await page.click('[data-test=action-submit]');
+    await page.locator('[data-test=case-state][data-state=agreed]').waitFor();
+    await expect(page.locator('[data-test=case-fields]').innerText()).resolves.toContain('书面');
+  });
+
+  it('shows the dispute on the 调解工作台 of the current year', async () => {
+    await page.click('[data-test=menu-mediation-dashboard]');
+    const value = (id: string) => page.locator(`[data-test=mediation-card-value][data-id="${id}"]`);
+    await expect.poll(async () => Number(await value('mediation.handled').innerText()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    expect(Number(await value('mediation.successful').innerText())).toBeGreaterThanOrEqual(1);
+    await page.locator('[data-test=mediation-trend] canvas').waitFor();
+    await expect(page.locator('[data-test=mediation-township-table]').innerText()).resolves.toContain('东城镇');
+    // A figure leads to its records.
+    await value('mediation.successful').click();
+    await page.locator('[data-test=case-row-no]').first().waitFor();
+    await expect(page.locator('[data-test=case-filter-facet]').first().getAttribute('data-facet')).resolves.toBe('outcome:agreed');
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
