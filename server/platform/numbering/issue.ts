@@ -3,7 +3,7 @@ import type { DialectName } from '../../db/client.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { formatDocNumber, type DocNumberFormat } from './format.ts';
+import { formatDocNumber, type DocNumberFormat } from '../../../common/doc-number.ts';
 
 export type DocNumberRequest = {
   orgId: number;

@@ -3,7 +3,7 @@ import { createTestPlatform, type TestPlatform } from '../../../test/support/pla
 import { appendAudit } from '../audit/append.ts';
 import { inTransaction, SYSTEM_ACTOR } from '../context.ts';
 import { insertOrg } from '../orgs/service.ts';
-import { formatDocNumber, patternProblems } from './format.ts';
+import { formatDocNumber, patternProblems } from '../../../common/doc-number.ts';
 import { issueDocNumber, type DocNumberRequest } from './issue.ts';
 
 describe('document number format', () => {

@@ -9,7 +9,7 @@ import { documentKinds } from '../documents/kinds.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { requirePermission } from '../http/guards.ts';
 import { actorOf } from '../http/request-context.ts';
-import { DEFAULT_DOC_NUMBER_PATTERN, formatDocNumber, patternProblems } from './format.ts';
+import { DEFAULT_DOC_NUMBER_PATTERN, formatDocNumber, patternProblems } from '../../../common/doc-number.ts';
 
 export const DOC_NUMBER_PERMISSION = 'docnumber.manage';
 registerPermissions('系统管理', { [DOC_NUMBER_PERMISSION]: '管理发文字号格式' });

@@ -1,5 +1,5 @@
 import type { DocNumberFormat, DocNumberFormatRow, DocNumberSeries } from '@/api/report-types.ts';
-import { patternProblems } from '@/utils/doc-number.ts';
+import { patternProblems } from '@common/doc-number.ts';
 
 /**
  * One editable line of the page: a series' default format (orgId null) or an organisation's own. A

@@ -1,4 +1,4 @@
-/** Pure formatting of document numbers (发文字号), shared by issuing, previews and validation. */
+/** Pure formatting and checks of document numbers (发文字号): the server issues with it, the admin UI previews with it. */
 
 export type DocNumberFormat = { pattern: string; prefix: string };
 
