@@ -12,6 +12,8 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
   let browser: Browser | undefined;
   let page: Page;
   let pageErrors: string[] = [];
+  /** The handling organisation chosen at registration, when the form offers a choice. */
+  let chosenOrg = '';
 
   const field = (path: string) => `[data-test="field-${path}"]`;
   const now = new Date();
@@ -69,7 +71,10 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
     if (await page.locator('[data-test=action-org]').count()) {
       await page.click('.el-select[data-test=action-org]');
       const option = page.locator('.el-select-dropdown__item:visible', { hasText: /^东城镇人民调解委员会$/ });
-      if (await option.count()) await option.click();
+      if (await option.count()) {
+        await option.click();
+        chosenOrg = '东城镇';
+      }
       else await page.keyboard.press('Escape');
     }
     await choose(field('source'), 'field-source-party_application');
@@ -113,11 +118,46 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
     await expect.poll(async () => Number(await value('mediation.handled').innerText()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     expect(Number(await value('mediation.successful').innerText())).toBeGreaterThanOrEqual(1);
     await page.locator('[data-test=mediation-trend] canvas').waitFor();
-    await expect(page.locator('[data-test=mediation-township-table]').innerText()).resolves.toContain('东城镇');
+    await expect(page.locator('[data-test=mediation-township-value]').count()).resolves.toBeGreaterThanOrEqual(1);
+    if (chosenOrg) await expect(page.locator('[data-test=mediation-township-table]').innerText()).resolves.toContain(chosenOrg);
     // A figure leads to its records.
     await value('mediation.successful').click();
     await page.locator('[data-test=case-row-no]').first().waitFor();
     await expect(page.locator('[data-test=case-filter-facet]').first().getAttribute('data-facet')).resolves.toBe('outcome:agreed');
+  });
+
+  it('exports the filtered case list as xlsx', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=case-export]')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('imports a ledger: the good row is imported, the bad row reported, a second import skips it', async () => {
+    await page.click('[data-test=menu-mediation-ledger]');
+    const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=ledger-template]')]);
+    expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.click('.el-select[data-test=ledger-org]');
+    await page.locator('.el-select-dropdown__item:visible').first().click();
+    const header = '台账编号,登记日期,纠纷来源,纠纷类别,当事人一,当事人二,纠纷简要情况,调解员,受理日期,调解结果,结案日期,协议形式,协议内容';
+    const good = `E2E-001,${today},当事人申请,邻里纠纷,刘一,陈二,两户因排水沟堵塞发生争执,张调解,${today},调解成功,${today},书面,双方共同清理排水沟`;
+    const bad = `E2E-002,${today},当事人申请,不存在的类别,刘三,陈四,宅基地界址争议,张调解,,调解中,,,`;
+    const buffer = Buffer.from(`\uFEFF${header}\n${good}\n${bad}\n`, 'utf8');
+    await page.setInputFiles('[data-test=ledger-file]', { name: '台账.csv', mimeType: 'text/csv', buffer });
+    await page.click('[data-test=ledger-import]');
+    await page.locator('[data-test=ledger-result], .el-message--error').first().waitFor();
+    expect(await page.locator('.el-message--error').allInnerTexts(), server!.output().slice(-3000)).toEqual([]);
+    await expect(page.locator('[data-test=ledger-total]').innerText()).resolves.toBe('2');
+    await expect(page.locator('[data-test=ledger-imported]').innerText()).resolves.toBe('1');
+    await expect(page.locator('[data-test=ledger-errors]').innerText()).resolves.toContain('纠纷类别');
+    await expect(page.locator('[data-test=ledger-error-report]').count()).resolves.toBe(1);
+
+    await page.click('[data-test=ledger-import]');
+    await expect.poll(() => page.locator('[data-test=ledger-duplicates]').innerText(), { timeout: 10_000 }).toBe('1');
+    await expect(page.locator('[data-test=ledger-imported]').innerText()).resolves.toBe('0');
+  });
+
+  it('lists the committees with their composition warnings', async () => {
+    await page.click('[data-test=menu-mediation-committees]');
+    await page.locator('[data-test=committee-table]').waitFor();
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -42,23 +42,24 @@ describe('ledger import', () => {
     const { rows } = generateLedgerRows(6, { prefix: 'X' });
     rows[1].party1Id = '110105194912310021';
     rows[3].category = '不存在的类别';
+    rows[4].receivedOn = '2024-13-45';
     const file = await xlsxOf(rows);
     const first = await upload(file, '石河镇调解台账.xlsx');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ total: 6, imported: 4, duplicates: 0, isCommitted: true, errorCount: 2 });
-    expect(first.body.errors.map((e) => [e.row, e.column])).toEqual([[3, '当事人一证件号码'], [5, '纠纷类别']]);
+    expect(first.body).toMatchObject({ total: 6, imported: 3, duplicates: 0, isCommitted: true, errorCount: 3 });
+    expect(first.body.errors.map((e) => [e.row, e.column])).toEqual([[3, '当事人一证件号码'], [5, '纠纷类别'], [6, '登记日期']]);
     const report = await ctx.app.inject({ method: 'GET', url: `/api/files/${first.body.errorReportFileId}`, headers });
     expect(report.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.rowCount).toBe(4);
     expect(String(sheet.getRow(2).getCell(LEDGER_COLUMNS.length + 2).value)).toContain('GB 11643');
 
     const again = await upload(file, '石河镇调解台账.xlsx');
-    expect(again.body).toMatchObject({ imported: 0, duplicates: 4, errorCount: 2 });
+    expect(again.body).toMatchObject({ imported: 0, duplicates: 3, errorCount: 3 });
     const cases = await ctx.platform.db.selectFrom('proc_case').select('id').where('procedure', '=', 'mediation').where('org_id', '=', committeeOrg).execute();
-    expect(cases).toHaveLength(4);
+    expect(cases).toHaveLength(3);
   });
 
   it('writes nothing in all-or-nothing mode when a row is bad', async () => {

@@ -27,7 +27,9 @@ export function normaliseDate(value: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value.trim());
   if (!m) return null;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  // Month 13 is Invalid Date; 2 月 30 日 rolls over to March: both are refused.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
 function requireDate(row: Record<string, string>, key: string, label = headerOf(key)): string {
