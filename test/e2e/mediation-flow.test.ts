@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { adminUi } from './support/ui.ts';
 
 /**
  * A 人民调解 dispute through the generic 办案 UI: register it (two parties, category, source), accept it,
@@ -15,27 +16,18 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
   /** The handling organisation chosen at registration, when the form offers a choice. */
   let chosenOrg = '';
 
-  const field = (path: string) => `[data-test="field-${path}"]`;
   const now = new Date();
   const year = now.getFullYear();
   const today = `${year}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-  async function setDate(wrapper: string, value: string): Promise<void> {
-    const input = page.locator(`${wrapper} input`).first();
-    await input.click();
-    await input.fill(value);
-    await input.press('Enter');
-  }
 
-  async function choose(select: string, option: string): Promise<void> {
-    await page.click(`.el-select${select}`);
-    await page.locator(`[data-test="${option}"]`).filter({ visible: true }).first().click();
-  }
 
   async function party(index: number, name: string): Promise<void> {
     await page.click(`[data-test="field-parties.${index}.kind-person"]`);
-    await page.fill(field(`parties.${index}.name`), name);
+    await page.fill(ui().field(`parties.${index}.name`), name);
   }
+
+  const ui = () => adminUi(page);
 
   beforeAll(async () => {
     server = await startServer();
@@ -51,11 +43,7 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
   });
 
   it('opens 人民调解 → 案件 as admin', async () => {
-    await page.goto(`${server!.url}/admin/`);
-    await page.fill('[data-test=login-username]', 'admin');
-    await page.fill('[data-test=login-password]', server!.adminPassword);
-    await page.click('[data-test=login-submit]');
-    await page.waitForSelector('[data-test=home-welcome]');
+    await adminUi(page).login(server!.url, 'admin', server!.adminPassword);
     await page.locator('[data-test=menu-procedure-mediation]').click();
     await expect(page.locator('[data-test=menu-mediation-dashboard]').count()).resolves.toBe(1);
     await expect(page.locator('[data-test=menu-mediation-ledger]').count()).resolves.toBe(1);
@@ -66,8 +54,8 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
 
   it('registers a dispute with two parties', async () => {
     await page.click('[data-test=case-create]');
-    await page.locator(field('receivedOn')).waitFor();
-    await setDate(field('receivedOn'), today);
+    await page.locator(ui().field('receivedOn')).waitFor();
+    await ui().setDate(ui().field('receivedOn'), today);
     if (await page.locator('[data-test=action-org]').count()) {
       await page.click('.el-select[data-test=action-org]');
       const option = page.locator('.el-select-dropdown__item:visible', { hasText: /^东城镇人民调解委员会$/ });
@@ -77,13 +65,13 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
       }
       else await page.keyboard.press('Escape');
     }
-    await choose(field('source'), 'field-source-party_application');
-    while ((await page.locator(`${field('parties')} fieldset.row-fieldset`).count()) < 2) await page.click(`[data-test="field-parties-add"]`);
+    await ui().choose(ui().field('source'), 'field-source-party_application');
+    while ((await page.locator(`${ui().field('parties')} fieldset.row-fieldset`).count()) < 2) await page.click(`[data-test="field-parties-add"]`);
     await party(0, '李四');
     await party(1, '王五');
-    await choose(field('category'), 'field-category-neighbourhood');
-    await page.fill(field('summary'), '相邻房屋排水引发纠纷，双方申请调解。');
-    await page.fill(`${field('peopleCount')} input`, '2');
+    await ui().choose(ui().field('category'), 'field-category-neighbourhood');
+    await page.fill(ui().field('summary'), '相邻房屋排水引发纠纷，双方申请调解。');
+    await page.fill(`${ui().field('peopleCount')} input`, '2');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-header]').waitFor();
     await expect(page.locator('[data-test=case-state]').getAttribute('data-state')).resolves.toBe('registered');
@@ -92,21 +80,21 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
 
   it('accepts the dispute for mediation', async () => {
     await page.click('[data-test=ability-accept]');
-    await page.locator(field('mediators')).waitFor();
-    if (!(await page.locator(field('mediators.0')).count())) await page.click('[data-test="field-mediators-add"]');
-    await page.fill(field('mediators.0'), '赵调解');
+    await page.locator(ui().field('mediators')).waitFor();
+    if (!(await page.locator(ui().field('mediators.0')).count())) await page.click('[data-test="field-mediators-add"]');
+    await page.fill(ui().field('mediators.0'), '赵调解');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-state][data-state=mediating]').waitFor();
   });
 
   it('records a written agreement', async () => {
     await page.click('[data-test=ability-reachAgreement]');
-    await page.locator(field('form')).waitFor();
+    await page.locator(ui().field('form')).waitFor();
     await page.click('[data-test="field-form-written"]');
-    await setDate(field('effectiveOn'), today);
-    await page.fill(field('facts'), '双方因排水问题发生争议，各负相应责任。');
-    await page.fill(field('terms'), '王五改建排水管道，李四给予适当补偿。');
-    await page.fill(field('performance'), '协议生效后十五日内履行完毕。');
+    await ui().setDate(ui().field('effectiveOn'), today);
+    await page.fill(ui().field('facts'), '双方因排水问题发生争议，各负相应责任。');
+    await page.fill(ui().field('terms'), '王五改建排水管道，李四给予适当补偿。');
+    await page.fill(ui().field('performance'), '协议生效后十五日内履行完毕。');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-state][data-state=agreed]').waitFor();
     await expect(page.locator('[data-test=case-fields]').innerText()).resolves.toContain('书面');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listZipEntries, readZipEntry } from '../../server/platform/files/zip-reader.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { adminUi } from './support/ui.ts';
 
 /**
  * A 行政复议 case through the generic 办案 UI: register it with the form generated from the action's
@@ -16,27 +17,16 @@ describe('reconsideration flow: register, accept, decide, download the decision'
   let page: Page;
   let pageErrors: string[] = [];
 
-  const field = (path: string) => `[data-test="field-${path}"]`;
 
-  /** el-date-picker: type the date into its input and confirm. */
-  async function setDate(wrapper: string, value: string): Promise<void> {
-    const input = page.locator(`${wrapper} input`).first();
-    await input.click();
-    await input.fill(value);
-    await input.press('Enter');
-  }
 
-  /** Opens an el-select and clicks the visible option with this data-test. */
-  async function choose(select: string, option: string): Promise<void> {
-    await page.click(`.el-select${select}`);
-    await page.locator(`[data-test="${option}"]`).filter({ visible: true }).first().click();
-  }
 
   const state = () => page.locator('[data-test=case-state]').getAttribute('data-state');
 
   async function csrfToken(): Promise<string> {
     return page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken);
   }
+
+  const ui = () => adminUi(page);
 
   beforeAll(async () => {
     server = await startServer();
@@ -52,11 +42,7 @@ describe('reconsideration flow: register, accept, decide, download the decision'
   });
 
   it('shows the 办案 menu with the procedures the administrator may read', async () => {
-    await page.goto(`${server!.url}/admin/`);
-    await page.fill('[data-test=login-username]', 'admin');
-    await page.fill('[data-test=login-password]', server!.adminPassword);
-    await page.click('[data-test=login-submit]');
-    await page.waitForSelector('[data-test=home-welcome]');
+    await adminUi(page).login(server!.url, 'admin', server!.adminPassword);
     await page.locator('[data-test=menu-cases-reconsideration]').waitFor();
     await expect(page.locator('[data-test=menu-tasks]').count()).resolves.toBe(1);
     await expect(page.locator('[data-test=menu-map-reconsideration]').count()).resolves.toBe(1);
@@ -66,26 +52,26 @@ describe('reconsideration flow: register, accept, decide, download the decision'
 
   it('registers a case with the generated form and shows a wrong ID number on its field', async () => {
     await page.click('[data-test=case-create]');
-    await page.locator(field('receivedOn')).waitFor();
-    await setDate(field('receivedOn'), '2024-09-27');
-    await choose(field('channel'), 'field-channel-in_person');
+    await page.locator(ui().field('receivedOn')).waitFor();
+    await ui().setDate(ui().field('receivedOn'), '2024-09-27');
+    await ui().choose(ui().field('channel'), 'field-channel-in_person');
     await page.click('[data-test="field-applicants.0.kind-person"]');
-    await page.fill(field('applicants.0.name'), '张三');
-    await page.fill(field('applicants.0.idNumber'), '110105194912310021');
-    await page.fill(field('applicants.0.phone'), '13812345678');
-    await page.click(`.el-select${field('respondentOrgId')}`);
+    await page.fill(ui().field('applicants.0.name'), '张三');
+    await page.fill(ui().field('applicants.0.idNumber'), '110105194912310021');
+    await page.fill(ui().field('applicants.0.phone'), '13812345678');
+    await page.click(`.el-select${ui().field('respondentOrgId')}`);
     await page.locator('div.el-tree-select__popper:visible .el-select-dropdown__item', { hasText: /^县市场监督管理局$/ }).click();
-    await choose(field('act.kind'), 'field-act.kind-行政处罚');
-    await page.fill(field('act.title'), '行政处罚决定书');
-    await page.fill(field('act.docNumber'), '县市监罚〔2024〕12号');
-    await page.fill(field('request'), '请求撤销被申请人作出的行政处罚决定。');
+    await ui().choose(ui().field('act.kind'), 'field-act.kind-行政处罚');
+    await page.fill(ui().field('act.title'), '行政处罚决定书');
+    await page.fill(ui().field('act.docNumber'), '县市监罚〔2024〕12号');
+    await page.fill(ui().field('request'), '请求撤销被申请人作出的行政处罚决定。');
     await page.click('[data-test=action-submit]');
 
     // The check digit is the server's rule (GB 11643); its message lands on the nested field.
-    const idItem = page.locator('.el-form-item.is-error', { has: page.locator(field('applicants.0.idNumber')) });
+    const idItem = page.locator('.el-form-item.is-error', { has: page.locator(ui().field('applicants.0.idNumber')) });
     await expect(idItem.locator('.el-form-item__error').innerText()).resolves.toContain('校验位');
 
-    await page.fill(field('applicants.0.idNumber'), '11010519491231002X');
+    await page.fill(ui().field('applicants.0.idNumber'), '11010519491231002X');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-header]').waitFor();
     await expect(state()).resolves.toBe('received');
@@ -98,8 +84,8 @@ describe('reconsideration flow: register, accept, decide, download the decision'
 
   it('accepts the case on its legal date and issues the acceptance notice', async () => {
     await page.click('[data-test=ability-accept]');
-    await page.locator(field('procedureType')).waitFor();
-    await setDate('[data-test=action-on]', '2024-09-30');
+    await page.locator(ui().field('procedureType')).waitFor();
+    await ui().setDate('[data-test=action-on]', '2024-09-30');
     await page.click('[data-test="field-procedureType-ordinary"]');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-state][data-state=accepted]').waitFor();
@@ -110,7 +96,7 @@ describe('reconsideration flow: register, accept, decide, download the decision'
 
   it('tells a stale page that the case changed and reloads it', async () => {
     await page.click('[data-test=ability-decide]');
-    await page.locator(`.el-select${field('decision')}`).waitFor();
+    await page.locator(`.el-select${ui().field('decision')}`).waitFor();
     // Someone else acts on the case while this dialog still holds the old version.
     const caseUrl = page.url().replace('/admin/cases/', '/api/cases/');
     const version = Number((await page.locator('[data-test=case-header]').innerText()).match(/版本：(\d+)/)?.[1]);
@@ -120,10 +106,10 @@ describe('reconsideration flow: register, accept, decide, download the decision'
     });
     expect(other.status()).toBe(200);
 
-    await setDate('[data-test=action-on]', '2024-11-20');
-    await choose(field('decision'), 'field-decision-uphold');
-    await page.fill(field('facts'), '经审理查明，被申请人作出的行政处罚决定事实清楚。');
-    await page.fill(field('reasoning'), '被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。');
+    await ui().setDate('[data-test=action-on]', '2024-11-20');
+    await ui().choose(ui().field('decision'), 'field-decision-uphold');
+    await page.fill(ui().field('facts'), '经审理查明，被申请人作出的行政处罚决定事实清楚。');
+    await page.fill(ui().field('reasoning'), '被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。');
     await page.click('[data-test=action-submit]');
     await expect(page.locator('.el-message-box').innerText()).resolves.toContain('已被他人更新');
     await page.click('.el-message-box .el-button--primary');
@@ -133,11 +119,11 @@ describe('reconsideration flow: register, accept, decide, download the decision'
 
   it('decides the case and issues the numbered decision', async () => {
     await page.click('[data-test=ability-decide]');
-    await page.locator(`.el-select${field('decision')}`).waitFor();
-    await setDate('[data-test=action-on]', '2024-11-20');
-    await choose(field('decision'), 'field-decision-uphold');
-    await page.fill(field('facts'), '经审理查明，被申请人作出的行政处罚决定事实清楚。');
-    await page.fill(field('reasoning'), '被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。');
+    await page.locator(`.el-select${ui().field('decision')}`).waitFor();
+    await ui().setDate('[data-test=action-on]', '2024-11-20');
+    await ui().choose(ui().field('decision'), 'field-decision-uphold');
+    await page.fill(ui().field('facts'), '经审理查明，被申请人作出的行政处罚决定事实清楚。');
+    await page.fill(ui().field('reasoning'), '被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=case-state][data-state=decided]').waitFor();
     const decisionRow = page.locator('.el-table__row', { has: page.locator('[data-test=document-download][data-kind="reconsideration.decision"]') });

@@ -81,6 +81,15 @@ describe('the annual disclosure report', () => {
     expect(res.body.overview).toContain(`收到政府信息公开申请${ANSWER_OUTCOME_KEYS.length + 2}件`);
   });
 
+  it('tells each user the reporting deadline of their own organisation (第四十九条)', async () => {
+    const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+    const res = await staff.get<{ items: { orgName: string; year: number; deadline: string; itemId: number | null }[] }>('/api/reports/disclosure/deadlines');
+    expect(res.body.items).toEqual([expect.objectContaining({ orgName: '县司法局', year: thisYear - 1, deadline: `${thisYear}-01-31`, itemId: null })]);
+    const leader = await loginAs(ctx.app, 'leader', TEST_ADMIN_PASSWORD);
+    const county = await leader.get<{ items: { deadline: string }[] }>('/api/reports/disclosure/deadlines');
+    expect(county.body.items).toEqual([expect.objectContaining({ deadline: `${thisYear}-03-31` })]);
+  });
+
   it('shows an approved entered figure in table 2, marked as entered', async () => {
     const entry = await staff.post<{ id: number }>('/api/entered-figures', { indicatorId: 'disclosure.t2.penalty.decisions', orgId: marketId, year: 2024, value: 128, source: '县市场监管局行政处罚台账' });
     expect(entry.status).toBe(201);
