@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ADMIN_PASSWORD } from '../../../test/support/platform.ts';
 import { loginAs, type Agent } from '../../../test/support/http.ts';
 import { SAMPLE_INPUTS } from '../../../test/factories/reconsideration.ts';
-import { reconsideration } from '../../procedures/reconsideration/procedure.ts';
-import { registerProcedure } from './registry.ts';
+import { reconsideration } from './procedure.ts';
+import { registerProcedure } from '../../platform/engine/registry.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Agent;
