@@ -101,3 +101,12 @@ defineIndicator({
     return breakdown(q, (row) => unitOf(row.org_id), async (id) => byId.get(Number(id))?.name ?? id);
   },
 });
+
+defineIndicator({
+  id: 'mediation.byCommittee', title: '调处纠纷（按调委会）', unit: '件', group: GROUP,
+  description: '期间内受理调处的纠纷按办理的人民调解委员会（案件的办理机构）排名。',
+  compute: async (q) => {
+    const names = new Map((await q.db.selectFrom('organization').select(['id', 'name']).execute()).map((o) => [String(o.id), o.name]));
+    return breakdown(q, (row) => String(row.org_id), async (id) => names.get(id) ?? id);
+  },
+});

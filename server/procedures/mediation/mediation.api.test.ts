@@ -91,6 +91,8 @@ describe('mediation indicators', () => {
     expect(byCategory.breakdown?.find((b) => b.label === '邻里纠纷')?.value).toBe(expected.byCategory.get('neighbourhood'));
     const byOrg = await get('mediation.byOrganisation');
     expect(byOrg.breakdown).toEqual([{ label: '东城镇', value: expected.handled }]);
+    const byCommittee = await get('mediation.byCommittee');
+    expect(byCommittee.breakdown).toEqual([{ label: '东城镇人民调解委员会', value: expected.handled }]);
   });
 });
 
