@@ -148,6 +148,30 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
     await page.locator('[data-test=committee-table]').waitFor();
   });
 
+  it('registers a committee with two men and sees the 成员少于3人 and no-woman warnings', async () => {
+    await page.click('[data-test=committee-create]');
+    await page.locator('[data-test=committee-form]').waitFor();
+    const name = `E2E调委会${Date.now() % 100000}`;
+    await page.fill('[data-test=committee-form-name]', name);
+    await ui().choose('[data-test=committee-form-kind]', 'committee-kind-village_resident');
+    await page.click('.el-select[data-test=committee-form-parent]');
+    await page.locator('[data-test=committee-parent-option]').filter({ visible: true }).first().click();
+    await page.click('[data-test=member-add]');
+    await page.click('[data-test=member-add]');
+    await page.fill('[data-test=member-name-0]', '张主任');
+    await ui().choose('[data-test=member-role-0]', 'member-role-option-director');
+    await page.fill('[data-test=member-name-1]', '李委员');
+    await page.click('[data-test=committee-form-save]');
+    await page.locator('[data-test=committee-drawer-warning]').first().waitFor();
+    expect(await page.locator('.el-message--error').allInnerTexts()).toEqual([]);
+    const codes = await page.locator('[data-test=committee-drawer-warning]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['too_few_members', 'no_woman_member']));
+    const text = await page.locator('[data-test=committee-drawer]').innerText();
+    expect(text).toContain('少于三人');
+    expect(text).toContain('没有妇女成员');
+    await expect(page.locator('[data-test=committee-drawer-members] tbody tr').count()).resolves.toBe(2);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -10,4 +10,6 @@ export const mediationPages: RouteRecordRaw[] = [
     meta: { title: '台账导入', permission: 'mediation.handle', section: MEDIATION, menuTest: 'menu-mediation-ledger', icon: 'Upload' } },
   { path: 'mediation/committees', name: 'mediation-committees', component: () => import('@/views/mediation/CommitteeListView.vue'),
     meta: { title: '调委会', permission: 'mediation.read', section: MEDIATION, menuTest: 'menu-mediation-committees', icon: 'OfficeBuilding' } },
+  { path: 'mediation/grid-reports', name: 'mediation-grid-reports', component: () => import('@/views/mediation/GridReportView.vue'),
+    meta: { title: '排查上报', permission: 'mediation.read', section: MEDIATION, menuTest: 'menu-mediation-grid-reports', icon: 'Warning' } },
 ];
