@@ -1,15 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from './support/server.ts';
+import { useBrowserSession } from './support/session.ts';
 
 /**
  * An administrator's first day: log in, add a department under the county government, add a
  * user to it, find both in their lists, and find both creations in the audit log (审计日志).
  */
 describe('admin flow: organisation, user and audit log', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let server: TestServer;
   let page: Page;
   let pageErrors: string[] = [];
 
@@ -23,18 +23,8 @@ describe('admin flow: organisation, user and audit log', () => {
   const treeOption = (text: string | RegExp) =>
     page.locator('div.el-tree-select__popper:visible .el-select-dropdown__item', { hasText: text });
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const opened = await openPage(browser);
-    page = opened.page;
-    pageErrors = opened.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  let browser: Browser;
+  useBrowserSession((session) => ({ server, browser, page, errors: pageErrors } = session));
 
   it('logs in as the administrator and shows the permitted menu', async () => {
     await page.goto(`${server!.url}/admin/`);
@@ -48,7 +38,7 @@ describe('admin flow: organisation, user and audit log', () => {
   });
 
   it('rejects a wrong password with the server message', async () => {
-    const { page: other } = await openPage(browser!);
+    const { page: other } = await openPage(browser);
     await other.goto(`${server!.url}/admin/login`);
     await other.fill('[data-test=login-username]', 'admin');
     await other.fill('[data-test=login-password]', 'not-the-password');

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from './support/server.ts';
+import { useBrowserSession } from './support/session.ts';
 import { adminUi } from './support/ui.ts';
 
 /**
@@ -9,8 +9,7 @@ import { adminUi } from './support/ui.ts';
  * record a written agreement, then see it counted on the 调解工作台 for the current year.
  */
 describe('mediation flow: register, accept, agree, see it on the dashboard', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let server: TestServer;
   let page: Page;
   let pageErrors: string[] = [];
   /** The handling organisation chosen at registration, when the form offers a choice. */
@@ -29,18 +28,7 @@ describe('mediation flow: register, accept, agree, see it on the dashboard', () 
 
   const ui = () => adminUi(page);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const opened = await openPage(browser);
-    page = opened.page;
-    pageErrors = opened.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useBrowserSession((session) => ({ server, page, errors: pageErrors } = session));
 
   it('opens 人民调解 → 案件 as admin', async () => {
     await adminUi(page).login(server!.url, 'admin', server!.adminPassword);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listZipEntries, readZipEntry } from '../../server/platform/files/zip-reader.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
+import { useBrowserSession } from './support/session.ts';
 import { adminUi } from './support/ui.ts';
 
 /**
@@ -12,8 +12,7 @@ import { adminUi } from './support/ui.ts';
  * decide it, and download the 行政复议决定书 as a Word file.
  */
 describe('reconsideration flow: register, accept, decide, download the decision', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let server: TestServer;
   let page: Page;
   let pageErrors: string[] = [];
 
@@ -28,18 +27,7 @@ describe('reconsideration flow: register, accept, decide, download the decision'
 
   const ui = () => adminUi(page);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const opened = await openPage(browser);
-    page = opened.page;
-    pageErrors = opened.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useBrowserSession((session) => ({ server, page, errors: pageErrors } = session));
 
   it('shows the 办案 menu with the procedures the administrator may read', async () => {
     await adminUi(page).login(server!.url, 'admin', server!.adminPassword);
