@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['test/e2e/**', '**/node_modules/**', 'web/**'],
     environment: 'node',
     // Child processes, not threads: better-sqlite3 is a native addon and pg pools hold sockets.

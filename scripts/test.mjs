@@ -82,7 +82,8 @@ async function e2eRun() {
   if (ui !== 0) return fail('e2e', 'building the admin UI (scripts/ensure-ui.mjs) failed');
   const env = { ...process.env, FAZHI_TEST_DB: 'sqlite', FAZHI_CHROMIUM: chromium };
   delete env.DATABASE_URL;
-  await vitestRun('e2e', ['--config', 'test/e2e/vitest.config.ts'], env, true);
+  // The same filters as the database runs: `--only e2e mediation` runs the mediation browser tests only.
+  await vitestRun('e2e', ['--config', 'test/e2e/vitest.config.ts', ...vitestArgs], env, true);
 }
 
 async function vitestRun(name, args, env, isFullEnv = false) {

@@ -11,8 +11,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from './platform/context.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
+import { installInputGuard } from './platform/http/input-guard.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { orgRoutes } from './platform/orgs/routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
@@ -34,6 +35,9 @@ import { enteredFigureRoutes } from './platform/indicators/entered-routes.ts';
 import { procedureRoutes } from './procedures/index.ts';
 import { documentTemplateRoutes } from './platform/documents/template-routes.ts';
 import { consultationRoutes } from './platform/consultation/routes.ts';
+import { reportRoutes } from './report/routes.ts';
+import { deadlineRoutes } from './platform/deadlines/routes.ts';
+import { dashboardRoutes } from './platform/dashboard/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -48,6 +52,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);
@@ -74,6 +79,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installAuthHook(app);
+  installInputGuard(app);
 
   app.get('/api/health', { config: { isPublic: true }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await platform.db.selectFrom('audit_head').select('id').limit(1).execute();
@@ -81,7 +87,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   for (const routes of [authRoutes, orgRoutes, userRoutes, roleRoutes, dictRoutes, settingRoutes, auditRoutes, calendarRoutes, engineRoutes, actRoutes, messageRoutes, indicatorRoutes, enteredFigureRoutes, procedureRoutes, documentTemplateRoutes, consultationRoutes,
-    fileRoutes, documentRoutes, docNumberRoutes, itemRoutes, portalRoutes]) {
+    deadlineRoutes, dashboardRoutes,
+    fileRoutes, documentRoutes, docNumberRoutes, itemRoutes, portalRoutes, reportRoutes]) {
     await app.register(routes);
   }
 

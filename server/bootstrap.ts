@@ -9,6 +9,7 @@ import './platform/settings/core-settings.ts';
 // Modules that declare dictionaries the seed must know before any route module is loaded.
 import './platform/publishing/categories.ts';
 import { registerAllProcedures } from './procedures/index.ts';
+import './report/entered-catalogue.ts';
 
 // Procedures declare permissions, settings and dictionaries; they must be known before anything runs.
 registerAllProcedures();

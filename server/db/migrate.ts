@@ -8,6 +8,8 @@ import { indicatorsMigration } from './migrations/005-indicators.ts';
 import { documentTextsMigration } from './migrations/006-document-texts.ts';
 import { consultationMigration } from './migrations/007-consultation.ts';
 import { mediationRegistersMigration } from './migrations/008-mediation-registers.ts';
+import { leadershipRegistersMigration } from './migrations/009-leadership-registers.ts';
+import { annualReportsMigration } from './migrations/010-annual-reports.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -20,6 +22,8 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '006-document-texts': documentTextsMigration(handle.dialect),
     '007-consultation': consultationMigration(handle.dialect),
     '008-mediation-registers': mediationRegistersMigration(handle.dialect),
+    '009-leadership-registers': leadershipRegistersMigration(handle.dialect),
+    '010-annual-reports': annualReportsMigration(handle.dialect),
   };
 }
 

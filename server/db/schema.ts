@@ -3,7 +3,9 @@ import type { EngineTables } from './schema-engine.ts';
 import type { IndicatorTables } from './schema-admin-data.ts';
 import type { ConsultationTables } from './schema-consultation.ts';
 import type { MediationTables } from './schema-mediation.ts';
+import type { LeadershipTables } from './schema-leadership.ts';
 import type { PublishingTables } from './schema-publishing.ts';
+import type { ReportTables } from './schema-report.ts';
 
 /** Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' on both backends; booleans are 0/1; JSON is text. */
 export type OrgKind = 'government' | 'department' | 'township' | 'office' | 'committee';
@@ -167,7 +169,7 @@ export type DocumentTable = {
 
 // ── end of documents and files ──
 
-export type Database = EngineTables & PublishingTables & IndicatorTables & ConsultationTables & MediationTables & {
+export type Database = EngineTables & PublishingTables & IndicatorTables & ConsultationTables & MediationTables & LeadershipTables & ReportTables & {
   organization: OrganizationTable;
   app_user: UserTable;
   user_org: UserOrgTable;

@@ -15,9 +15,19 @@ export type Platform = {
 
 export type Tx = Transaction<Database> | Kysely<Database>;
 
-/** Runs fn in one database transaction: everything it writes commits together or not at all. */
+/**
+ * Runs fn in one database transaction: everything it writes commits together or not at all. Called with a
+ * platform whose db already is a transaction (`withinTransaction`), it joins that transaction, so services
+ * that open their own can be composed into one larger write.
+ */
 export function inTransaction<T>(platform: Platform, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (platform.db.isTransaction) return fn(platform.db as Transaction<Database>);
   return platform.db.transaction().execute(fn);
+}
+
+/** The platform seen from inside a transaction: services given it write into that transaction. */
+export function withinTransaction(platform: Platform, trx: Transaction<Database>): Platform {
+  return { ...platform, db: trx };
 }
 
 /** Who is acting and from where: recorded in every audit record. */

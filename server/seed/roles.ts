@@ -6,6 +6,10 @@ const CASES_READ = ['reconsideration.read', 'litigation.read', 'disclosure.read'
 const CASES_HANDLE = ['reconsideration.handle', 'litigation.handle', 'disclosure.handle', 'mediation.handle'];
 const CASES_PERSONAL = ['reconsideration.personal', 'litigation.personal', 'disclosure.personal', 'mediation.personal'];
 const PUBLISHING = ['item.read', 'item.edit'];
+/** 法治政府建设年度报告: departments write their own; the rule-of-law office reviews and publishes; a leader signs. */
+const REPORT_WRITE = ['report.read', 'report.edit'];
+/** 法治建设第一责任人 registers (会前学法, 述法, 宪法宣誓, 学法培训): kept by each organisation for itself. */
+const LEADERSHIP_MANAGE = ['leadership.read', 'leadership.manage'];
 
 /** The roles every installation starts with (issue 2, plus 司法所工作人员 for mediation); administrators may add more. */
 export const BUILTIN_ROLES: { key: string; name: string; description: string; permissions: string[]; dataScope: DataScope }[] = [
@@ -23,6 +27,8 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
     permissions: [
       ...READ_CORE, 'audit.read', 'indicator.enter', 'indicator.approve', 'consultation.manage',
       ...CASES_READ, ...CASES_HANDLE, ...CASES_PERSONAL, ...PUBLISHING, 'item.review', 'mediation.manage',
+      ...REPORT_WRITE, 'report.review', 'report.publish',
+      ...LEADERSHIP_MANAGE,
     ],
     dataScope: 'all',
   },
@@ -32,7 +38,8 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
     description: '各部门、乡镇（司法所、调委会）工作人员，办理本部门事项',
     permissions: [
       ...READ_CORE, 'indicator.enter', 'consultation.manage',
-      ...CASES_READ, 'disclosure.handle', 'mediation.handle', ...PUBLISHING, 'mediation.manage',
+      ...CASES_READ, 'disclosure.handle', 'mediation.handle', ...PUBLISHING, 'mediation.manage', ...REPORT_WRITE,
+      ...LEADERSHIP_MANAGE,
     ],
     dataScope: 'org',
   },
@@ -46,8 +53,8 @@ export const BUILTIN_ROLES: { key: string; name: string; description: string; pe
   {
     key: 'leader',
     name: '领导',
-    description: '县领导，全县只读',
-    permissions: [...READ_CORE, ...CASES_READ, 'item.read'],
+    description: '县领导，全县只读；签发法治政府建设年度报告',
+    permissions: [...READ_CORE, ...CASES_READ, 'item.read', 'leadership.read', 'report.read', 'report.sign'],
     dataScope: 'all',
   },
 ];

@@ -62,6 +62,10 @@ export async function applyAction(platform: Platform, principal: Principal, acto
     if (!existing) throw new AppError('VALIDATION_FAILED', '办理机关超出您的数据范围', { fields: [{ path: 'orgId', message: '超出数据范围' }] });
     throw new AppError('FORBIDDEN', `案件不在您“${definition.title}”的数据范围内`);
   }
+  // A scope of 全部 admits any id; an organisation that does not exist is bad input, not a failed insert (500).
+  if (!existing && !(await platform.db.selectFrom('organization').select('id').where('id', '=', orgId).executeTakeFirst())) {
+    throw new AppError('VALIDATION_FAILED', '办理机关不存在', { fields: [{ path: 'orgId', message: '办理机关不存在' }] });
+  }
 
   const calendar = await loadCalendar(platform);
   const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);

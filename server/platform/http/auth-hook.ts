@@ -11,11 +11,13 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Resolves the session cookie on every /api request; enforces login, CSRF on writes, and the
- * first-login password change. Routes opt out with `config: { isPublic: true }`.
+ * first-login password change. Routes opt out with `config: { isPublic: true }`. Runs on request, before the
+ * body is parsed and validated, so a caller without a session or CSRF token learns nothing from validation errors
+ * and costs no parsing: every protected route answers 401 (or 403 CSRF_INVALID) whatever the body.
  */
 export function installAuthHook(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const config = request.routeOptions.config;
     await resolveSession(request);

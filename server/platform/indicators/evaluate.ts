@@ -47,8 +47,13 @@ export async function evaluateIndicator(
   }
   if (!computed) return { ...base, source: 'missing', value: null, recordsUrl: null };
   // The case list that shows exactly the records counted (same period, organisation subtree and facets).
-  const recordsUrl = computed.records
-    ? `/api/cases/${computed.records.procedure}?${new URLSearchParams({ ...computed.records.filter, ...(scope.org ? { orgTree: String(scope.org) } : {}), pageSize: '100' })}`
+  const records = computed.records;
+  const recordsUrl = records
+    ? `${'procedure' in records ? `/api/cases/${records.procedure}` : `/api/${records.register}`}?${new URLSearchParams([
+      ...Object.entries(records.filter).flatMap(([key, value]) => [value].flat().map((one) => [key, one])),
+      ...(scope.org ? [['orgTree', String(scope.org)]] : []),
+      ['pageSize', '100'],
+    ])}`
     : null;
   return { ...base, ...computed, source: 'computed', recordsUrl };
 }

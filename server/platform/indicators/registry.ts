@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
  * an organisation scope from the records (DESIGN property 5). `records` says which list shows the records
  * behind the figure, so every number can be traced.
  */
-export type IndicatorUnit = '件' | '人' | '次' | '项' | '%' | '万元' | '条';
+export type IndicatorUnit = '件' | '人' | '次' | '项' | '%' | '万元' | '条' | '个' | '篇' | '份';
 
 export type IndicatorQuery = {
   db: Kysely<Database>;
@@ -19,13 +19,19 @@ export type IndicatorQuery = {
   setting: <T>(key: string) => Promise<T>;
 };
 
+/** Query parameters of a records list; a list value repeats the parameter (facet=a&facet=b: both must match). */
+export type RecordsFilter = Record<string, string | string[]>;
+
 export type IndicatorValue = {
   value: number;
   /** For rates: the numerator and denominator, so a reader can check the arithmetic. */
   numerator?: number;
   denominator?: number;
-  /** Query string for the case list that shows the records behind the figure. */
-  records?: { procedure: string; filter: Record<string, string> };
+  /**
+   * The list that shows the records behind the figure: a procedure's case list (/api/cases/<procedure>), or a
+   * register's list (/api/<register>, shown in the admin UI at /<register>), with the same filters the figure used.
+   */
+  records?: { procedure: string; filter: RecordsFilter } | { register: string; filter: RecordsFilter };
 };
 
 export type IndicatorDefinition = {

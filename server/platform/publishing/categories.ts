@@ -31,6 +31,7 @@ export const INFO_CATEGORIES: { code: string; label: string; basis: string }[] =
   { code: 'major_decisions', label: '重大决策', basis: '第二十条第（十五）项；重大行政决策程序暂行条例' },
   { code: INTERPRETATION_CATEGORY, label: '政策解读', basis: '第二十条第（十五）项' },
   { code: 'annual_report', label: '年度报告', basis: '第四十九条、第五十条' },
+  { code: 'rule_of_law_report', label: '法治政府建设年度报告', basis: '法治政府建设与责任落实督察工作规定（每年4月1日之前公开）' },
   { code: 'expropriation', label: '征收征用', basis: '第二十一条' },
   { code: 'social_assistance', label: '社会救助', basis: '第二十一条' },
   { code: 'other', label: '其他', basis: '第二十一条、第二十二条' },

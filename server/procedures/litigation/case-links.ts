@@ -6,14 +6,14 @@ import type { AfterApplyContext, CaseData } from '../../platform/engine/define.t
 import { linkRecords, recordAdministrativeAct } from '../../platform/engine/acts.ts';
 import type { RegisterInput } from './schemas.ts';
 
-type Org = { id: number; name: string };
+type Org = { id: number; name: string; kind: string };
 type Defendant = Org & { isReviewBody?: boolean; basis?: string };
 export type ReviewBodyRole = 'co_defendant' | 'sole_defendant' | 'undetermined' | 'none';
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, { fields: [{ path, message }] });
 
 async function orgById(trx: Transaction<Database>, id: number): Promise<Org | undefined> {
-  return trx.selectFrom('organization').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  return trx.selectFrom('organization').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -75,7 +75,8 @@ export async function recordLitigationLinks(ctx: AfterApplyContext): Promise<Cas
     await linkRecords(trx, { fromType: 'case', fromId: caseId, relation, toType: 'case', toId: previous.id, at });
   }
 
-  const extra: CaseData = { defendantName: defendant.name, act: { ...act, actId } };
+  // The defendant's kind (人民政府 / 部门 / 乡镇) lets figures tell 以县政府为被告 from 县级行政部门 cases.
+  const extra: CaseData = { defendantName: defendant.name, defendantKind: defendant.kind, act: { ...act, actId } };
   if (input.reconsiderationCaseId) {
     const review = await trx.selectFrom('proc_case').select(['id', 'case_no', 'org_id', 'state', 'data_json'])
       .where('id', '=', input.reconsiderationCaseId).where('procedure', '=', 'reconsideration').executeTakeFirst();

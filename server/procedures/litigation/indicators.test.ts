@@ -54,3 +54,19 @@ describe('litigation indicators', () => {
     expect(await get('litigation.lossRate')).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
   });
 });
+
+describe('cases of the government apart from those of its departments', () => {
+  it('splits by the defendant’s kind and links to exactly the cases counted', async () => {
+    const countyId = (await staff.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items.find((o) => o.code === 'county')!.id;
+    const res = await staff.post<Detail>('/api/cases/litigation', {
+      ...SAMPLE_INPUTS.register, defendantOrgId: countyId, court: '示例市中级人民法院', courtCaseNo: '（2024）川17行初9号',
+    });
+    expect(res.status).toBe(201);
+    const get = async (id: string) => (await staff.get<Indicator>(`/api/indicators/${id}?year=2024`)).body;
+    const all = (await get('litigation.received.first')).value;
+    expect(await get('litigation.government.received.first')).toMatchObject({ value: 1 });
+    expect(await get('litigation.department.received')).toMatchObject({ value: all - 1 });
+    const listed = await staff.get<{ total: number; items: { id: number }[] }>((await get('litigation.government.received.first')).recordsUrl!);
+    expect(listed.body.items.map((c) => c.id)).toEqual([res.body.id]);
+  });
+});

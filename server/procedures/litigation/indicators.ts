@@ -18,7 +18,7 @@ export const LOSS_RATE_BASE = defineSetting({
 });
 
 const concluded = (facet: string[] = []) => ({ closed: true, facet: ['concluded:yes', ...facet] });
-const recordsOf = (q: { from: string; to: string }, facet: string) => ({ procedure: P, filter: { closedFrom: q.from, closedTo: q.to, facet } });
+const recordsOf = (q: { from: string; to: string }, facet: string | string[]) => ({ procedure: P, filter: { closedFrom: q.from, closedTo: q.to, facet } });
 
 for (const [instance, title] of Object.entries(INSTANCES)) {
   defineIndicator({
@@ -34,11 +34,11 @@ defineIndicator({
   compute: async (q) => ({ value: await countCases(q, P, concluded()), records: recordsOf(q, 'concluded:yes') }),
 });
 
-async function rate(q: IndicatorQuery, loss: 'yes' | 'no') {
+async function rate(q: IndicatorQuery, loss: 'yes' | 'no', only: string[] = []) {
   const base = await q.setting<'concluded' | 'judged'>(LOSS_RATE_BASE.key);
-  const numerator = await countCases(q, P, concluded([`loss:${loss}`]));
-  const denominator = await countCases(q, P, concluded(base === 'judged' ? ['judged:yes'] : []));
-  return { value: percent(numerator, denominator), numerator, denominator, records: recordsOf(q, `loss:${loss}`) };
+  const numerator = await countCases(q, P, concluded([`loss:${loss}`, ...only]));
+  const denominator = await countCases(q, P, concluded([...(base === 'judged' ? ['judged:yes'] : []), ...only]));
+  return { value: percent(numerator, denominator), numerator, denominator, records: recordsOf(q, [`loss:${loss}`, ...only]) };
 }
 
 defineIndicator({
@@ -61,4 +61,35 @@ defineIndicator({
     const denominator = await countCases(q, P, { opened: true, facet: ['heard:yes'] });
     return { value: percent(numerator, denominator), numerator, denominator, records: { procedure: P, filter: { openedFrom: q.from, openedTo: q.to, facet: 'heard:yes' } } };
   },
+});
+
+/**
+ * Annual reports state the cases of the government itself apart from those of its departments (以县政府为被告的
+ * 行政应诉案件 / 县级行政部门行政应诉案件). The split is the defendant's kind in the organisation tree: 人民政府 or 部门;
+ * cases against a 乡镇 or another body count in neither.
+ */
+const GOVERNMENT = 'defendantKind:government';
+const DEPARTMENT = 'defendantKind:department';
+
+for (const [instance, title] of Object.entries(INSTANCES)) {
+  defineIndicator({
+    id: `litigation.government.received.${instance}`, title: `以人民政府为被告的行政应诉案件（${title}）`, unit: '件', group: GROUP,
+    description: `期间内登记的${title}案件中，被告为人民政府（组织机构类型“人民政府”）的。`,
+    compute: async (q) => ({
+      value: await countCases(q, P, { opened: true, facet: [`instance:${instance}`, GOVERNMENT] }),
+      records: { procedure: P, filter: { openedFrom: q.from, openedTo: q.to, facet: [`instance:${instance}`, GOVERNMENT] } },
+    }),
+  });
+}
+
+defineIndicator({
+  id: 'litigation.government.winRate', title: '以人民政府为被告的案件胜诉率', unit: '%', group: GROUP,
+  description: '被告为人民政府的案件中未败诉的裁判 ÷ 审结案件（分母口径同“行政机关胜诉率”）。',
+  compute: (q) => rate(q, 'no', [GOVERNMENT]),
+});
+
+defineIndicator({
+  id: 'litigation.department.received', title: '以政府部门为被告的行政应诉案件', unit: '件', group: GROUP,
+  description: '期间内登记的各审级案件中，被告为政府工作部门（组织机构类型“部门”，即县级行政部门）的。',
+  compute: async (q) => ({ value: await countCases(q, P, { opened: true, facet: [DEPARTMENT] }), records: { procedure: P, filter: { openedFrom: q.from, openedTo: q.to, facet: DEPARTMENT } } }),
 });

@@ -183,6 +183,7 @@ export const litigation = defineProcedure({
     return {
       outcome: state,
       instance: data.instance as string | undefined,
+      defendantKind: data.defendantKind as string | undefined,
       concluded: ['appealed', 'withdrawn', 'closed'].includes(state) ? 'yes' : null,
       judged: judgment ? 'yes' : null,
       loss: judgment ? (judgment.isLoss ? 'yes' : 'no') : null,

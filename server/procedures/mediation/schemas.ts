@@ -3,16 +3,17 @@ import { ZLegalDate, ZParty } from '../../../common/party.ts';
 
 /** Inputs of the mediation actions (中华人民共和国人民调解法). */
 const ZText = (max: number) => z.string().trim().max(max);
-const ZCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, '请选择字典中的项目');
+/** A dictionary code; missing or malformed, the message names what to choose. */
+const ZCode = (label: string) => z.string({ error: `请选择${label}` }).trim().regex(/^[a-z][a-z0-9_]{0,39}$/, `请选择字典中的${label}`);
 
 export const ZMediationParty = ZParty.and(z.object({ role: z.enum(['applicant', 'respondent', 'other']).default('applicant') }));
 
 export const ZRegister = z.object({
   receivedOn: ZLegalDate,
-  source: ZCode,
+  source: ZCode('纠纷来源'),
   sourceDetail: ZText(200).optional(),
   parties: z.array(ZMediationParty).min(2, '纠纷至少涉及两方当事人').max(500),
-  category: ZCode,
+  category: ZCode('纠纷类别'),
   summary: z.string().trim().min(1, '请填写纠纷简要情况').max(5000),
   place: ZText(200).optional(),
   amount: z.number().min(0).max(1e12).default(0),

@@ -106,6 +106,22 @@ defineIndicator({
   },
 });
 
+defineIndicator({
+  id: 'reconsideration.opinionLetters', title: '制发行政复议意见书', unit: '份', group: GROUP,
+  description: '期间内制发的行政复议意见书（第七十六条），按制发日期；含向被申请人以外的行政机关制发的。',
+  compute: async (q) => {
+    let value = 0;
+    // Cases carry the year of their letter as a facet; the issue date decides within the year.
+    for (let year = Number(q.from.slice(0, 4)); year <= Number(q.to.slice(0, 4)); year++) {
+      for (const row of await listCaseRows(q, P, { facet: [`opinionLetterYear:${year}`] })) {
+        const issuedOn = (JSON.parse(row.data_json) as { opinionLetter?: { issuedOn?: string } }).opinionLetter?.issuedOn ?? '';
+        if (issuedOn >= q.from && issuedOn <= q.to) value += 1;
+      }
+    }
+    return { value, records: { procedure: P, filter: { facet: `opinionLetterYear:${q.from.slice(0, 4)}` } } };
+  },
+});
+
 async function correctedCount(q: IndicatorQuery): Promise<number> {
   const kinds = await q.setting<DecisionKind[]>(CORRECTION_DECISIONS.key);
   const includesMediation = await q.setting<boolean>(CORRECTION_INCLUDES_MEDIATION.key);

@@ -154,6 +154,8 @@ export const reconsideration = defineProcedure({
     accepted: data.procedureType ? 'yes' : null,
     concluded: ['decided', 'mediated', 'terminated'].includes(state) ? 'yes' : null,
     decision: (data.decision as { decision?: string } | undefined)?.decision,
+    // The year a 行政复议意见书 was issued (第七十六条), so a year's letters can be listed.
+    opinionLetterYear: (data.opinionLetter as { issuedOn?: string } | undefined)?.issuedOn?.slice(0, 4),
   }),
   searchText: (data) => JSON.stringify([data.applicants, data.act, data.request, data.respondentName]),
 });

@@ -2,19 +2,22 @@ import { ElMessage } from 'element-plus';
 
 export type FieldError = { path: string; message: string };
 
-export type ApiErrorBody = { code: string; message: string; fields?: FieldError[] };
+export type ApiErrorBody = { code: string; message: string; fields?: FieldError[]; [detail: string]: unknown };
 
 /** A failed API call: the server's stable code, its Chinese message and field paths (without the `body.` prefix). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** What else the server said beyond code, message and fields (e.g. the `problems` of a report that cannot go on). */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
+    this.details = Object.fromEntries(Object.entries(body).filter(([key]) => !['code', 'message', 'fields'].includes(key)));
     this.fields = (body.fields ?? []).map((f) => ({ path: f.path.replace(/^(body|querystring|params)\.?/, ''), message: f.message }));
   }
 }

@@ -81,7 +81,7 @@ export type MediatorInput = {
   committeeId: number; name: string; gender: Gender; employment: Employment; isCommitteeMember: boolean; qualification?: string; isActive: boolean;
 };
 export type TrainingInput = { trainedOn: string; hours: number; topic: string; organiser: string };
-export type MediatorQuery = { page: number; pageSize: number; q?: string; committeeId?: number };
+export type MediatorQuery = { page: number; pageSize: number; q?: string; committeeId?: number; employment?: Employment; isActive?: boolean };
 
 export type Grid = {
   id: number; name: string; townshipOrgId: number; townshipOrgName: string | null; guideOrgId: number | null; guideOrgName: string | null;
@@ -89,9 +89,10 @@ export type Grid = {
 };
 export type GridWorker = { id: number; name: string; phoneMasked: string | null; isActive: boolean; version: number };
 export type GridDetail = Grid & { workers: GridWorker[] };
-export type GridInput = { name: string; townshipOrgId: number; description?: string; isActive: boolean };
+/** guideOrgId: omitted → the township's 司法所; null → none. */
+export type GridInput = { name: string; townshipOrgId: number; guideOrgId?: number | null; description?: string; isActive: boolean };
 export type WorkerInput = { name: string; phone?: string; isActive: boolean };
-export type GridQuery = { page: number; pageSize: number; q?: string };
+export type GridQuery = { page: number; pageSize: number; q?: string; townshipOrgId?: number; isActive?: boolean };
 
 export type GridReport = {
   id: number; gridId: number; gridName: string; townshipOrgName: string | null; gridWorkerId: number | null; gridWorkerName: string | null;
@@ -105,6 +106,11 @@ export type ReportInput = {
 };
 export type ReportQuery = { page: number; pageSize: number; state?: ReportState; gridId?: number; riskLevel?: RiskLevel; from?: string; to?: string };
 export type ConvertResult = { caseId: number; state: string; version: number };
+/** What the case needs beyond the report's own facts (the report's parties, place and category are the defaults). */
+export type ConvertInput = {
+  orgId?: number;
+  input?: { category?: string; parties?: { kind: 'person'; name: string }[]; peopleCount?: number; committeeId?: number };
+};
 
 function errorBody(data: unknown, status: number): ApiErrorBody {
   if (data && typeof data === 'object' && 'code' in data && 'message' in data) return data as ApiErrorBody;
@@ -163,5 +169,6 @@ export const mediationApi = {
   createReport: (body: ReportInput) => http.post<{ id: number }>('/mediation/grid-reports', body, { isSilent: true }),
   updateReport: (id: number, body: ReportInput & { version: number }) => http.put<{ ok: boolean }>(`/mediation/grid-reports/${id}`, body, { isSilent: true }),
   closeReport: (id: number, reason: string, version: number) => http.post<{ ok: boolean }>(`/mediation/grid-reports/${id}/close`, { reason, version }, { isSilent: true }),
-  convertReport: (id: number) => http.post<ConvertResult>(`/mediation/grid-reports/${id}/convert`, {}),
+  convertReport: (id: number, body: ConvertInput = {}, isSilent = false) =>
+    http.post<ConvertResult>(`/mediation/grid-reports/${id}/convert`, body, { isSilent }),
 };

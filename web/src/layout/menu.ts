@@ -4,6 +4,8 @@ import { statisticsPages } from '@/router/statistics-routes.ts';
 import { disclosurePages } from '@/router/disclosure-routes.ts';
 import { publishingPages } from '@/router/publishing-routes.ts';
 import { mediationPages } from '@/router/mediation-routes.ts';
+import { reportPages } from '@/router/report-routes.ts';
+import { leadershipPages } from '@/router/leadership-routes.ts';
 
 export type MenuEntry = { path: string; title: string; icon?: string; test?: string; permission?: string; children?: MenuEntry[] };
 export type MenuSection = { key: string; title: string; icon: string; test: string; entries: MenuEntry[] };
@@ -49,5 +51,7 @@ export const menuSections: MenuSection[] = [
   { key: 'statistics', title: '统计', icon: 'TrendCharts', test: 'menu-statistics', entries: statisticsPages.map(entryOf) },
   { key: 'disclosure', title: '政府信息公开', icon: 'Reading', test: 'menu-disclosure', entries: disclosurePages.map(entryOf) },
   { key: 'publishing', title: '政务公开', icon: 'Promotion', test: 'menu-publishing', entries: publishingPages.map(entryOf) },
+  { key: 'leadership', title: '法治建设第一责任人', icon: 'Medal', test: 'menu-leadership', entries: leadershipPages.map(entryOf) },
+  { key: 'rule-of-law', title: '法治政府建设', icon: 'Memo', test: 'menu-rule-of-law', entries: reportPages.map(entryOf) },
   { key: 'system', title: '系统管理', icon: 'Tools', test: 'menu-system', entries: systemPages.map(entryOf) },
 ];

@@ -3,9 +3,11 @@ import AdminLayout from '@/layout/AdminLayout.vue';
 import { systemPages } from './system-routes.ts';
 import { casePages } from './case-routes.ts';
 import { mediationPages } from './mediation-routes.ts';
+import { leadershipPages } from './leadership-routes.ts';
 import { statisticsPages } from './statistics-routes.ts';
 import { disclosurePages } from './disclosure-routes.ts';
 import { publishingDetailPages, publishingPages } from './publishing-routes.ts';
+import { reportDetailPages, reportPages } from './report-routes.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,10 +40,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '修改密码', section: '个人中心' } },
       ...casePages,
       ...mediationPages,
+      ...leadershipPages,
       ...statisticsPages,
       ...disclosurePages,
       ...publishingPages,
       ...publishingDetailPages,
+      ...reportPages,
+      ...reportDetailPages,
       ...systemPages,
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/ForbiddenView.vue'), meta: { title: '无权访问' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFoundView.vue'), meta: { title: '页面不存在' } },

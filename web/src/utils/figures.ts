@@ -20,21 +20,26 @@ export function formatFigure(value: number | null, unit: string): string {
 }
 
 /**
- * The admin case list for an indicator's recordsUrl (/api/cases/<procedure>?…): the same filters as the
- * server used for the figure, so a click shows exactly the records counted. null for any other URL.
+ * The admin page for an indicator's recordsUrl with the same filters the server used for the figure, so a
+ * click shows exactly the records counted: /api/cases/<procedure>?… is the case list, /api/<register>?… the
+ * register's page at /<register>. null when there is no list.
  */
-export function recordsRoute(recordsUrl: string | null): { procedure: string; to: RouteLocationRaw } | null {
+export function recordsRoute(recordsUrl: string | null): { permission: string | null; to: RouteLocationRaw } | null {
   if (!recordsUrl) return null;
   const url = new URL(recordsUrl, 'http://records.invalid');
-  const match = /^\/api\/cases\/([^/]+)$/.exec(url.pathname);
-  if (!match) return null;
-  const procedure = decodeURIComponent(match[1]);
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
     query[key] = values.length > 1 ? values : values[0];
   }
-  return { procedure, to: { name: 'case-list', params: { procedure }, query } };
+  const caseList = /^\/api\/cases\/([^/]+)$/.exec(url.pathname);
+  if (caseList) {
+    const procedure = decodeURIComponent(caseList[1]);
+    return { permission: `${procedure}.read`, to: { name: 'case-list', params: { procedure }, query } };
+  }
+  const register = /^\/api\/(.+)$/.exec(url.pathname);
+  // Registers check their own permission on the server; the page says so when it refuses.
+  return register ? { permission: null, to: { path: `/${register[1]}`, query } } : null;
 }
 
 /** Indicators in their groups, in the order the server lists them. */

@@ -3,14 +3,18 @@ import JSZip from 'jszip';
 import { createTestApp, TEST_ADMIN_PASSWORD } from '../../../../test/support/platform.ts';
 import { loginAs, type Agent } from '../../../../test/support/http.ts';
 import { DISCLOSURE_SAMPLES } from '../../../../test/factories/disclosure.ts';
+import { loadPrincipal } from '../../../platform/auth/principal.ts';
+import { collectDeadlines } from '../../../platform/deadlines/collect.ts';
 import { ANSWER_OUTCOME_KEYS, APPLICANT_TYPES, OUTCOMES, type ApplicantType } from '../outcomes.ts';
 
 type Detail = { id: number; version: number };
+type Deadline = { sourceId: string; orgId: number; orgName: string; year: number; deadline: string; isDone: boolean; doneOn: string | null; note: string | null; link: string | null; status: string; statusLabel: string };
 type Report = { table3: Record<string, Record<string, number>>; table2: { id: string; value: number | null; source: string }[]; problems: string[]; deadline: string; overview: string };
 
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Agent;
 let marketId: number;
+const SOURCE = 'disclosure.annualReport';
 const TYPES = Object.keys(APPLICANT_TYPES) as ApplicantType[];
 const expected: Record<string, Record<string, number>> = {};
 const bump = (row: string, column: string) => {
@@ -83,11 +87,45 @@ describe('the annual disclosure report', () => {
 
   it('tells each user the reporting deadline of their own organisation (第四十九条)', async () => {
     const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-    const res = await staff.get<{ items: { orgName: string; year: number; deadline: string; itemId: number | null }[] }>('/api/reports/disclosure/deadlines');
-    expect(res.body.items).toEqual([expect.objectContaining({ orgName: '县司法局', year: thisYear - 1, deadline: `${thisYear}-01-31`, itemId: null })]);
+    const res = await staff.get<{ year: number; items: Deadline[] }>('/api/deadlines?mine=true');
+    expect(res.body.year).toBe(thisYear - 1);
+    expect(res.body.items.filter((i) => i.sourceId === SOURCE)).toEqual([expect.objectContaining({ orgName: '县司法局', year: thisYear - 1, deadline: `${thisYear}-01-31`, isDone: false })]);
     const leader = await loginAs(ctx.app, 'leader', TEST_ADMIN_PASSWORD);
-    const county = await leader.get<{ items: { deadline: string }[] }>('/api/reports/disclosure/deadlines');
-    expect(county.body.items).toEqual([expect.objectContaining({ deadline: `${thisYear}-03-31` })]);
+    const county = await leader.get<{ items: Deadline[] }>('/api/deadlines?mine=true');
+    expect(county.body.items.filter((i) => i.sourceId === SOURCE)).toEqual([expect.objectContaining({ deadline: `${thisYear}-03-31`, link: `/disclosure/annual-report?year=${thisYear - 1}` })]);
+  });
+
+  it('lists every department, township and the government county-wide, and only the own department to its staff', async () => {
+    const leader = await loginAs(ctx.app, 'leader', TEST_ADMIN_PASSWORD);
+    const all = (await leader.get<{ items: Deadline[] }>('/api/deadlines?year=2024')).body.items.filter((i) => i.sourceId === SOURCE);
+    const kinds = await ctx.platform.db.selectFrom('organization').select('id').where('kind', 'in', ['government', 'department', 'township']).execute();
+    expect(all).toHaveLength(kinds.length);
+    expect(all.find((i) => i.orgId === marketId)).toMatchObject({ deadline: '2025-01-31', link: `/disclosure/annual-report?year=2024&org=${marketId}` });
+    // Soonest first: the departments' 31 January before the government's 31 March.
+    expect(all.at(-1)).toMatchObject({ orgName: '示例县人民政府', deadline: '2025-03-31' });
+    const scjg = await loginAs(ctx.app, 'scjg', TEST_ADMIN_PASSWORD);
+    const own = (await scjg.get<{ items: Deadline[] }>('/api/deadlines?year=2024')).body.items.filter((i) => i.sourceId === SOURCE);
+    expect(own.map((i) => i.orgId)).toEqual([marketId]);
+  });
+
+  it('puts the deadlines at given days: 未到期, 临期 within 15 days, 已超期 after the day', async () => {
+    const user = await ctx.platform.db.selectFrom('app_user').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow();
+    const principal = (await loadPrincipal(ctx.platform.db, user.id))!;
+    const at = async (today: string) => {
+      const { items } = await collectDeadlines({ db: ctx.platform.db, principal, year: 2024, today });
+      return (orgId: number) => items.find((i) => i.sourceId === SOURCE && i.orgId === orgId)!;
+    };
+    const countyId = (await ctx.platform.db.selectFrom('organization').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+    let find = await at('2025-01-10');
+    expect(find(marketId)).toMatchObject({ status: 'pending', statusLabel: '未到期', daysLeft: 21 });
+    find = await at('2025-01-16');
+    expect(find(marketId)).toMatchObject({ status: 'due_soon', statusLabel: '临期', daysLeft: 15 });
+    expect(find(countyId)).toMatchObject({ status: 'pending', daysLeft: 74 });
+    find = await at('2025-01-31');
+    expect(find(marketId)).toMatchObject({ status: 'due_soon', daysLeft: 0 });
+    find = await at('2025-02-01');
+    expect(find(marketId)).toMatchObject({ status: 'overdue', statusLabel: '已超期', daysLeft: -1 });
+    expect(find(countyId)).toMatchObject({ status: 'pending' });
   });
 
   it('shows an approved entered figure in table 2, marked as entered', async () => {
@@ -118,11 +156,18 @@ describe('the annual disclosure report', () => {
     expect(res.status).toBe(201);
     const item = await ctx.platform.db.selectFrom('info_item').select(['state', 'category', 'title', 'version']).where('id', '=', res.body.itemId).executeTakeFirstOrThrow();
     expect(item).toMatchObject({ state: 'submitted', category: 'annual_report', title: '县市场监督管理局2024年政府信息公开工作年度报告' });
+    const pending = (await staff.get<{ items: Deadline[] }>('/api/deadlines?year=2024')).body.items;
+    expect(pending.find((i) => i.sourceId === SOURCE && i.orgId === marketId)).toMatchObject({ isDone: false, note: '已提交，审核中' });
     const admin = await loginAs(ctx.app, 'admin', TEST_ADMIN_PASSWORD);
     expect((await admin.post(`/api/items/${res.body.itemId}/approve`, { version: item.version })).status).toBe(200);
     const page = await ctx.app.inject({ method: 'GET', url: `/items/${res.body.itemId}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('2024年政府信息公开工作年度报告');
+    // The 报告期限 of the market authority for 2024 is now met, with the published item as its link.
+    const deadlines = (await staff.get<{ items: Deadline[] }>('/api/deadlines?year=2024')).body.items;
+    expect(deadlines.find((i) => i.sourceId === SOURCE && i.orgId === marketId)).toMatchObject({
+      isDone: true, status: 'done', statusLabel: '已完成', doneOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), link: `/publishing/items/${res.body.itemId}`,
+    });
   });
 
   it('refuses to produce the report when a concluded request has no outcome', async () => {

@@ -5,6 +5,7 @@ import { CORRECTION_DECISIONS } from '../../reconsideration/indicators.ts';
 import { computeTable2, type Table2Cell } from './table2.ts';
 import { checkTable3, computeTable3, loadRequests, type Table3 } from './table3.ts';
 import { computeTable4, type Table4 } from './table4.ts';
+import { disclosureReportDeadline } from './deadlines.ts';
 
 export type DisclosureAnnualReport = {
   year: number;
@@ -37,7 +38,7 @@ export async function buildDisclosureReport(
   return {
     year,
     org,
-    deadline: `${year + 1}-${isGovernment ? '03-31' : '01-31'}`,
+    deadline: disclosureReportDeadline(year, isGovernment),
     table2,
     table3,
     table4,

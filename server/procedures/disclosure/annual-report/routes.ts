@@ -14,6 +14,7 @@ import { contentDisposition } from '../../../platform/files/names.ts';
 import { todayInChina } from '../../../platform/engine/plan.ts';
 import { buildDisclosureReport } from './report.ts';
 import { disclosureReportSpec } from './report-document.ts';
+import { disclosureReportTitle } from './deadlines.ts';
 
 const ZQuery = z.object({ year: z.coerce.number().int().min(2008).max(2100), org: z.coerce.number().int().positive().optional() });
 const ZDocument = ZQuery.extend({
@@ -36,25 +37,6 @@ export async function disclosureReportRoutes(app: FastifyInstance): Promise<void
     return buildDisclosureReport(db, year, org ?? null, orgIds);
   };
 
-  // 条例第四十九条: each department reports last year's work by 31 January, the government by 31 March.
-  r.get('/api/reports/disclosure/deadlines', { schema: { tags, summary: '本人所属机关的政府信息公开年度报告期限' } }, async (request) => {
-    const principal = principalOf(request);
-    await requireScope(request, 'disclosure.read');
-    const today = todayInChina();
-    const year = Number(today.slice(0, 4)) - 1;
-    const orgs = await db.selectFrom('organization').select(['id', 'name', 'kind']).where('id', 'in', principal.orgIds.length ? principal.orgIds : [-1])
-      .where('kind', 'in', ['government', 'department', 'township']).execute();
-    const items = [];
-    for (const org of orgs) {
-      const deadline = `${year + 1}-${org.kind === 'government' ? '03-31' : '01-31'}`;
-      const title = `${org.name}${year}年政府信息公开工作年度报告`;
-      const published = await db.selectFrom('info_item').select(['id', 'state', 'published_on']).where('org_id', '=', org.id).where('category', '=', 'annual_report').where('title', '=', title).orderBy('id', 'desc').executeTakeFirst();
-      const daysLeft = Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-      items.push({ orgId: org.id, orgName: org.name, year, deadline, daysLeft, itemId: published?.id ?? null, itemState: published?.state ?? null, publishedOn: published?.published_on ?? null });
-    }
-    return { items };
-  });
-
   r.get('/api/reports/disclosure', { schema: { tags, summary: '政府信息公开工作年度报告（表二至表四及平衡校验）', querystring: ZQuery } }, async (request) =>
     load(request, request.query.year, request.query.org));
 
@@ -67,7 +49,7 @@ export async function disclosureReportRoutes(app: FastifyInstance): Promise<void
     }
     const orgRow = report.org ?? (await db.selectFrom('organization').select(['id', 'name', 'kind']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow());
     const buffer = await renderOfficialDocument(disclosureReportSpec(report, { problems, other }, orgRow.name, todayInChina()));
-    const title = `${orgRow.name}${year}年政府信息公开工作年度报告`;
+    const title = disclosureReportTitle(orgRow.name, year);
     const actor = actorOf(request);
     const file = await inTransaction(app.platform, (trx) => storeFile(trx, app.platform, { buffer, originalName: `${title}.docx`, actor }));
     const principal = principalOf(request);
