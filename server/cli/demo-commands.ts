@@ -58,5 +58,6 @@ function printSummary(title: string, result: Dazhu2024Result, isGivenPassword: b
   console.log(`  填报数据 ${s.enteredFigures} 项（已审核）`);
   console.log(`  会前学法 ${s.studySessions} 次，述法 ${s.lawReports} 人，行政执法人员培训 ${s.enforcementTrainings} 场次`);
   const password = isGivenPassword ? '同 FAZHI_ADMIN_PASSWORD' : result.generatedPassword;
-  console.log(`  账号：${result.users.staff.username}（县司法局，办案、填报）、${result.users.approver.username}（县司法局，审核），初始密码：${password}，首次登录须修改`);
+  console.log(`  2024年法治政府建设年度报告：已签发、已公开（门户 /items，管理端“法治政府建设年度报告”）`);
+  console.log(`  账号：${result.users.staff.username}（县司法局，办案、填报）、${result.users.approver.username}（县司法局，审核）、${result.users.leader.username}（县领导，签发），初始密码：${password}，首次登录须修改`);
 }

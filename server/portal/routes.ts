@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors.ts';
+import { databaseRefusal } from '../platform/http/error-handler.ts';
 import { registerPages } from './pages.ts';
 import { registerRequestPages } from './request-pages.ts';
 import { registerConsultationPages } from './consultation-pages.ts';
@@ -61,7 +62,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 }
 
 async function sendErrorPage(state: PortalState, request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError): Promise<FastifyReply> {
-  const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+  // A value PostgreSQL refuses (an id beyond its integer columns) is a bad request, as on the API.
+  const status = error instanceof AppError ? error.status : databaseRefusal(error) ? 400 : (error.statusCode ?? 500);
   let heading = '请求有误';
   let message = error instanceof AppError ? error.message : '请求格式不正确，请返回重试。';
   if (status === 404) [heading, message] = ['页面不存在', '您访问的页面不存在，或者该信息已撤回。'];

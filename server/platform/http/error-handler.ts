@@ -45,6 +45,13 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const message = isTooLong ? '请求地址过长' : '请求地址格式不正确';
+  // No hook runs for these answers, helmet's included: send its essentials, strictest form, by hand.
+  reply.headers({
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  });
   if (!request.url.startsWith('/api/')) {
     reply.status(isTooLong ? 414 : 400).type('text/plain; charset=utf-8').send(message);
     return;
@@ -63,7 +70,7 @@ const DATABASE_INPUT_ERRORS: Record<string, string> = {
   '22P05': '输入包含不允许的字符',
 };
 
-function databaseRefusal(error: unknown): string | null {
+export function databaseRefusal(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('severity' in error)) return null;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? (DATABASE_INPUT_ERRORS[code] ?? null) : null;

@@ -11,7 +11,7 @@ import { allSettingDefinitions, settingDefinition, type SettingDefinition } from
 const ZKeyParam = z.object({ key: z.string().max(100) });
 
 function describe(definition: SettingDefinition, stored: string | undefined) {
-  const json = z.toJSONSchema(definition.schema) as { type?: string; minimum?: number; maximum?: number };
+  const json = z.toJSONSchema(definition.schema) as { type?: string; minimum?: number; maximum?: number; enum?: unknown[]; items?: { enum?: unknown[] } };
   const value = stored === undefined ? definition.defaultValue : JSON.parse(stored);
   return {
     key: definition.key,
@@ -23,6 +23,8 @@ function describe(definition: SettingDefinition, stored: string | undefined) {
     type: json.type === 'integer' ? 'number' : (json.type ?? 'string'),
     min: json.minimum ?? null,
     max: json.maximum ?? null,
+    /** The allowed values of a choice, or of a list's items; null when any value of the type will do. */
+    options: (json.enum ?? json.items?.enum ?? null) as string[] | null,
     defaultValue: definition.defaultValue,
     value,
     isDefault: stored === undefined,

@@ -28,6 +28,10 @@ describe('参数设置', () => {
     const nearDue = items.find((s) => s.key === 'clock.nearDueWorkingDays')!;
     expect(nearDue).toMatchObject({ value: 3, defaultValue: 3, isDefault: true, type: 'number' });
     expect(nearDue.basis).toContain('本地规定');
+    // Choices and lists say what they take, so the settings page offers a select or a tag list.
+    expect(items.find((s) => s.key === 'litigation.lossRateBase')).toMatchObject({ type: 'string', options: ['concluded', 'judged'] });
+    expect(items.find((s) => s.key === 'dashboard.headlineIndicators')).toMatchObject({ type: 'array', options: null });
+    expect(items.find((s) => s.key === 'reconsideration.correctionDecisions')).toMatchObject({ type: 'array' });
   });
 
   it('changes a setting with an audit record, rejects a wrong type, and resets to default', async () => {

@@ -99,7 +99,7 @@ export type DictType = { code: string; name: string; description: string | null;
 
 export type DictItem = { id: number; code: string; label: string; sort: number; isEnabled: boolean; remark: string | null };
 
-export type SettingValue = number | boolean | string;
+export type SettingValue = number | boolean | string | string[];
 
 export type Setting = {
   key: string;
@@ -108,9 +108,11 @@ export type Setting = {
   unit?: string | null;
   basis: string;
   description?: string | null;
-  type: 'number' | 'boolean' | 'string';
+  type: 'number' | 'boolean' | 'string' | 'array';
   min?: number | null;
   max?: number | null;
+  /** Allowed values of a choice or of a list's items; null: free text. */
+  options?: string[] | null;
   defaultValue: SettingValue;
   value: SettingValue;
   isDefault: boolean;
