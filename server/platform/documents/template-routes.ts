@@ -37,7 +37,7 @@ export async function documentTemplateRoutes(app: FastifyInstance): Promise<void
     await requirePermission(request, 'doctemplate.manage');
     const { kind: kindKey, slot } = request.params;
     const kind = documentKinds.get(kindKey);
-    if (!kind || !kind.texts[slot]) throw notFound('文书段落');
+    if (!kind || !Object.hasOwn(kind.texts, slot)) throw notFound('文书段落');
     const { orgId, text } = request.body;
     if (orgId != null && !(await db.selectFrom('organization').select('id').where('id', '=', orgId).executeTakeFirst())) throw notFound('组织');
     await inTransaction(app.platform, async (trx) => {

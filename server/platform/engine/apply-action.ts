@@ -44,7 +44,8 @@ export async function applyAction(platform: Platform, principal: Principal, acto
   if (request.caseId != null && !existing) throw notFound('案件');
   const procedure = existing ? findProcedure(request.procedure, existing.table_version) : latest;
   if (!procedure) throw new Error(`procedure ${request.procedure} version ${existing?.table_version} is not registered`);
-  const definition = procedure.actions[request.action];
+  // Own keys only: an action named `toString` or `constructor` is no action, not Object.prototype's.
+  const definition = Object.hasOwn(procedure.actions, request.action) ? procedure.actions[request.action] : undefined;
   if (!definition) throw notFound('操作');
 
   const scope = await scopeFor(platform.db, principal, definition.permission);

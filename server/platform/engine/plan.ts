@@ -41,7 +41,7 @@ export function planAction(
   calendar: Calendar,
   settings: SettingValues = {},
 ): ActionPlan {
-  const definition = procedure.actions[actionKey] as unknown as ActionDefinition<Record<string, unknown>> | undefined;
+  const definition = (Object.hasOwn(procedure.actions, actionKey) ? procedure.actions[actionKey] : undefined) as unknown as ActionDefinition<Record<string, unknown>> | undefined;
   if (!definition) throw new AppError('NOT_FOUND', `“${procedure.title}”没有“${actionKey}”这一操作`);
   const isCreate = actionKey === procedure.createAction;
   if (isCreate !== (snapshot === null)) {

@@ -34,6 +34,10 @@ export async function submitEnteredFigure(platform: Platform, caller: EnteredFig
   if (!scopeIncludesOrg(scope, input.orgId)) throw new AppError('VALIDATION_FAILED', '只能为本人数据范围内的单位填报', { fields: [{ path: 'orgId', message: '超出数据范围' }] });
   if (definition.unit === '%' && input.value > 100) throw new AppError('VALIDATION_FAILED', '百分比不能超过 100', { fields: [{ path: 'value', message: '超出范围' }] });
   return inTransaction(platform, async (trx) => {
+    // A scope of 全部 admits any id: an organisation that does not exist is bad input, not a failed insert.
+    if (!(await trx.selectFrom('organization').select('id').where('id', '=', input.orgId).executeTakeFirst())) {
+      throw new AppError('VALIDATION_FAILED', '填报单位不存在', { fields: [{ path: 'orgId', message: '单位不存在' }] });
+    }
     const row = await trx
       .insertInto('entered_figure')
       .values({

@@ -33,7 +33,7 @@ export type CommitteeSummary = {
   warnings: CommitteeWarning[];
 };
 
-export type CommitteeQuery = { page: number; pageSize: number; q?: string };
+export type CommitteeQuery = { page: number; pageSize: number; q?: string; kind?: CommitteeKind; isActive?: 'true' | 'false' };
 
 export type CommitteeKind = 'village_resident' | 'township' | 'enterprise' | 'industry';
 export type Gender = 'female' | 'male';

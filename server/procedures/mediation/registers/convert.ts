@@ -55,10 +55,12 @@ async function committeeOrgOf(db: Db, committeeId: unknown): Promise<number | un
   return row?.org_id ?? undefined;
 }
 
-/** open → converting, so two staff cannot open two cases for one report. */
-async function claim(platform: Platform, principal: Principal, reportId: number): Promise<void> {
+type Claimed = { version: number; updatedAt: string };
+
+/** open → converting, so two staff cannot open two cases for one report; answers what release restores. */
+async function claim(platform: Platform, principal: Principal, reportId: number): Promise<Claimed> {
   const scope = await scopeFor(platform.db, principal, MANAGE);
-  await inTransaction(platform, async (trx) => {
+  return inTransaction(platform, async (trx) => {
     const report = await reportInScope(trx, scope, reportId);
     const isStaleClaim = report.state === 'converting' && Date.now() - Date.parse(report.updated_at) > STALE_CLAIM_MS;
     if (report.state === 'converting' && !isStaleClaim) throw new AppError('CONFLICT', '该排查报告正在转为调解案件，请稍后刷新');
@@ -66,6 +68,7 @@ async function claim(platform: Platform, principal: Principal, reportId: number)
     const result = await trx.updateTable('grid_report').set({ state: 'converting', version: report.version + 1, updated_at: nowIso() })
       .where('id', '=', reportId).where('version', '=', report.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '排查报告已被他人处理，请刷新后重试');
+    return { version: report.version, updatedAt: report.updated_at };
   });
 }
 
@@ -103,7 +106,7 @@ export async function linkGridReport(ctx: AfterApplyContext): Promise<void> {
 export async function convertReportToCase(platform: Platform, principal: Principal, actor: Actor, reportId: number, caseRequest: CaseRequest = {}): Promise<ActionResult> {
   if (!hasPermission(principal, MANAGE)) throw new AppError('FORBIDDEN', '没有“mediation.manage”权限');
   if (!isMediationProcedureRegistered()) throw new AppError('TRANSITION_NOT_ALLOWED', '人民调解程序尚未启用，暂不能把排查报告转为调解案件');
-  await claim(platform, principal, reportId);
+  const claimed = await claim(platform, principal, reportId);
   let result: ActionResult;
   try {
     const input = await caseInputFrom(platform.db, reportId, caseRequest.input ?? {});
@@ -112,7 +115,9 @@ export async function convertReportToCase(platform: Platform, principal: Princip
       procedure: MEDIATION_PROCEDURE, caseId: null, action: REGISTER_ACTION, on: caseRequest.on, orgId, input,
     });
   } catch (error) {
-    await platform.db.updateTable('grid_report').set({ state: 'open', updated_at: nowIso() }).where('id', '=', reportId).where('state', '=', 'converting').execute();
+    // The refusal leaves the report as it was, version included: an editor who has it open is not told of a conflict.
+    await platform.db.updateTable('grid_report').set({ state: 'open', version: claimed.version, updated_at: claimed.updatedAt })
+      .where('id', '=', reportId).where('state', '=', 'converting').where('version', '=', claimed.version + 1).execute();
     throw error;
   }
   await inTransaction(platform, (trx) => markConverted(trx, platform, actor, reportId, result.caseId));
