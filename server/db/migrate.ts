@@ -10,6 +10,7 @@ import { consultationMigration } from './migrations/007-consultation.ts';
 import { mediationRegistersMigration } from './migrations/008-mediation-registers.ts';
 import { leadershipRegistersMigration } from './migrations/009-leadership-registers.ts';
 import { annualReportsMigration } from './migrations/010-annual-reports.ts';
+import { caseQueryIndexesMigration } from './migrations/011-case-query-indexes.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '008-mediation-registers': mediationRegistersMigration(handle.dialect),
     '009-leadership-registers': leadershipRegistersMigration(handle.dialect),
     '010-annual-reports': annualReportsMigration(handle.dialect),
+    '011-case-query-indexes': caseQueryIndexesMigration(),
   };
 }
 

@@ -32,7 +32,7 @@ export type CaseListFilter = {
 export async function listCases(platform: Platform, principal: Principal, procedure: ProcedureDefinition, filter: CaseListFilter, calendar: Calendar, today: string, nearDue: number) {
   const scope = await scopeFor(platform.db, principal, `${procedure.key}.read`);
   const nearDueLimit = safeAddWorkingDays(calendar, today, nearDue);
-  let query = platform.db.selectFrom('proc_case').leftJoin('organization', 'organization.id', 'proc_case.org_id').where('proc_case.procedure', '=', procedure.key);
+  let query = platform.db.selectFrom('proc_case').where('proc_case.procedure', '=', procedure.key);
   if (!scope.isAll) query = query.where('proc_case.org_id', 'in', scope.orgIds.length ? scope.orgIds : [-1]);
   if (filter.state) query = query.where('proc_case.state', '=', filter.state);
   if (filter.orgId) query = query.where('proc_case.org_id', '=', filter.orgId);
@@ -70,15 +70,22 @@ export async function listCases(platform: Platform, principal: Principal, proced
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sortColumn = filter.sort === 'due' ? 'proc_case.next_due_on' : filter.sort === 'opened' ? 'proc_case.opened_on' : 'proc_case.updated_at';
-  let ordered = query.selectAll('proc_case').select('organization.name as org_name');
+  // The page in two steps: the ids in order (from the indexes, without reading whole case rows), then those rows.
+  let ordered = query.select('proc_case.id');
   // Cases without a running clock sort after those with one, whatever the direction.
   if (filter.sort === 'due') ordered = ordered.orderBy((eb) => eb.case().when('proc_case.next_due_on', 'is', null).then(1).else(0).end());
-  const rows = await ordered
+  const ids = (await ordered
     .orderBy(sortColumn, filter.order)
     .orderBy('proc_case.id', 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
-    .execute();
+    .execute()).map((r) => r.id);
+  const found = ids.length
+    ? await platform.db.selectFrom('proc_case').leftJoin('organization', 'organization.id', 'proc_case.org_id')
+      .selectAll('proc_case').select('organization.name as org_name').where('proc_case.id', 'in', ids).execute()
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
   return {
     items: rows.map((row) => withLiveStatus(caseSummary(procedure, row, row.org_name), today, nearDueLimit)),
     total: Number(total),
