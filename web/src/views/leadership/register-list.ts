@@ -1,4 +1,4 @@
-import { computed, onMounted, reactive, ref } from 'vue';
+import { computed, onMounted, reactive, ref, type Ref } from 'vue';
 import { useRoute } from 'vue-router';
 import type { LocationQuery } from 'vue-router';
 import { ElMessage, ElMessageBox } from 'element-plus';
@@ -60,7 +60,7 @@ type ListApi<R> = {
   void: (id: number, reason: string, version: number) => Promise<R>;
 };
 
-/** State and actions every register page shares: filters from the URL, paging, organisations, 作废. */
+/** State and actions every register page shares: filters from the URL, paging, organisations, the edit dialog, 作废. */
 export function useRegisterList<R extends RegisterRecord>(api: ListApi<R>, title: string, extra: ExtraFilters = {}) {
   const route = useRoute();
   const session = useSessionStore();
@@ -95,6 +95,14 @@ export function useRegisterList<R extends RegisterRecord>(api: ListApi<R>, title
     void load();
   }
 
+  /** The create/edit dialog: null opens it for a new record. */
+  const isDialogOpen = ref(false);
+  const editing = ref<R | null>(null) as Ref<R | null>;
+  function openEdit(row: R | null): void {
+    editing.value = row;
+    isDialogOpen.value = true;
+  }
+
   async function voidRecord(row: R): Promise<void> {
     const answer = await ElMessageBox.prompt(`作废后该${title}保留备查，但不再计入列表和统计。请说明作废原因：`, `作废${title}`, {
       confirmButtonText: '作废', cancelButtonText: '取消', inputType: 'textarea',
@@ -111,5 +119,5 @@ export function useRegisterList<R extends RegisterRecord>(api: ListApi<R>, title
     await load();
   });
 
-  return { query, range, page, isLoading, orgs, canManage, ownOrgId, load, search, reset, voidRecord };
+  return { query, range, page, isLoading, orgs, canManage, ownOrgId, load, search, reset, voidRecord, isDialogOpen, editing, openEdit };
 }
