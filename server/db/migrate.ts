@@ -11,6 +11,8 @@ import { mediationRegistersMigration } from './migrations/008-mediation-register
 import { leadershipRegistersMigration } from './migrations/009-leadership-registers.ts';
 import { annualReportsMigration } from './migrations/010-annual-reports.ts';
 import { caseQueryIndexesMigration } from './migrations/011-case-query-indexes.ts';
+import { contentlessSearchIndexMigration } from './migrations/012-contentless-search-index.ts';
+import { cacheGenerationsMigration } from './migrations/013-cache-generations.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -26,6 +28,8 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '009-leadership-registers': leadershipRegistersMigration(handle.dialect),
     '010-annual-reports': annualReportsMigration(handle.dialect),
     '011-case-query-indexes': caseQueryIndexesMigration(),
+    '012-contentless-search-index': contentlessSearchIndexMigration(handle.dialect),
+    '013-cache-generations': cacheGenerationsMigration(handle.dialect),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
 import type { Db, DialectName } from '../db/client.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
+import { markGenerationsStale } from './cache/generations.ts';
 
 /** What every platform service needs: the database, its dialect, secrets and logger. Built once per process. */
 export type Platform = {
@@ -22,7 +23,8 @@ export type Tx = Transaction<Database> | Kysely<Database>;
  */
 export function inTransaction<T>(platform: Platform, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (platform.db.isTransaction) return fn(platform.db as Transaction<Database>);
-  return platform.db.transaction().execute(fn);
+  const db = platform.db;
+  return db.transaction().execute(fn).finally(() => markGenerationsStale(db));
 }
 
 /** The platform seen from inside a transaction: services given it write into that transaction. */

@@ -142,7 +142,7 @@ export function registerPages(app: FastifyInstance, state: PortalState): void {
       const hrefOf = (p: number) => `/search?${new URLSearchParams({ q, ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
       return {
         html: render('search', frame, {
-          q, results, total: result.total, start: (pageNo - 1) * 10 + 1, pager: pagerOf(pageNo, result.total, 10, hrefOf),
+          q, results, total: result.total, isCapped: result.isCapped, start: (pageNo - 1) * 10 + 1, pager: pagerOf(pageNo, result.total, 10, hrefOf),
         }),
       };
     });

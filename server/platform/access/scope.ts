@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { cachedByGeneration } from '../cache/generations.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DataScope } from '../../../common/permissions.ts';
 
@@ -45,6 +46,11 @@ export async function scopeFor(db: Kysely<Database>, principal: Principal, permi
 
 export async function subtreeOrgIds(db: Kysely<Database>, rootIds: number[]): Promise<number[]> {
   if (rootIds.length === 0) return [];
+  const key = [...new Set(rootIds)].sort((a, b) => a - b).join(',');
+  return cachedByGeneration(db, 'organizations', `subtree:${key}`, () => loadSubtreeOrgIds(db, rootIds));
+}
+
+async function loadSubtreeOrgIds(db: Kysely<Database>, rootIds: number[]): Promise<number[]> {
   const roots = await db.selectFrom('organization').select(['id', 'path']).where('id', 'in', rootIds).execute();
   if (roots.length === 0) return [];
   const rows = await db

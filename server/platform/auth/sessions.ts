@@ -20,12 +20,12 @@ export async function findLiveSession(
   db: Kysely<Database>,
   token: string,
   now: Date,
-): Promise<{ id: string; userId: number; csrfToken: string; isExpired: boolean } | null> {
+): Promise<{ id: string; userId: number; csrfToken: string; isExpired: boolean; lastSeenAt: string } | null> {
   const row = await db
     .selectFrom('session')
-    .select(['id', 'user_id', 'csrf_token', 'expires_at', 'revoked_at'])
+    .select(['id', 'user_id', 'csrf_token', 'expires_at', 'revoked_at', 'last_seen_at'])
     .where('id', '=', sessionIdOf(token))
     .executeTakeFirst();
   if (!row || row.revoked_at) return null;
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, isExpired: row.expires_at <= now.toISOString() };
+  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, isExpired: row.expires_at <= now.toISOString(), lastSeenAt: row.last_seen_at };
 }

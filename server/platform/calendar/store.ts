@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { cachedByGeneration } from '../cache/generations.ts';
 import type { CalendarDayTable, Database } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -34,11 +35,13 @@ export function invalidateCalendarCache(platform: Platform): void {
 }
 
 async function calendarVersion(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('calendar_year')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
-    .executeTakeFirst();
-  return `${Number(row?.n ?? 0)}|${row?.at ?? ''}`;
+  return cachedByGeneration(db, 'calendar', 'version', async () => {
+    const row = await db
+      .selectFrom('calendar_year')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirst();
+    return `${Number(row?.n ?? 0)}|${row?.at ?? ''}`;
+  });
 }
 
 function asKind(value: string, date: string): DayKind {

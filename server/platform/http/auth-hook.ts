@@ -4,6 +4,9 @@ import { findLiveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { loadPrincipal } from '../auth/principal.ts';
 import { getSetting } from '../settings/service.ts';
 import { SESSION_IDLE_MINUTES } from '../settings/core-settings.ts';
+import { cachedByGeneration, refreshGenerations } from '../cache/generations.ts';
+import type { Db } from '../../db/client.ts';
+import type { Principal } from '../access/scope.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Sliding expiry is written at most once a minute per session, not on every request.
@@ -40,27 +43,32 @@ async function resolveSession(request: FastifyRequest): Promise<void> {
   if (!token) return;
   const { db } = request.server.platform;
   const now = new Date();
+  // The session row is read every time (logout, expiry and revocation take effect at once); the account behind
+  // it comes from the cache while accounts and roles are unchanged.
   const session = await findLiveSession(db, token, now);
   if (!session) return;
   if (session.isExpired) {
     if (!request.routeOptions.config?.isPublic) throw new AppError('SESSION_EXPIRED', '会话已过期，请重新登录');
     return;
   }
-  const user = await db
-    .selectFrom('app_user')
-    .select(['is_enabled', 'must_change_password'])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
-  if (!user || !user.is_enabled) return;
-  const principal = await loadPrincipal(db, session.userId);
-  if (!principal) return;
+  await refreshGenerations(db);
+  const account = await cachedByGeneration(db, 'accounts', `user:${session.userId}`, () => loadAccount(db, session.userId));
+  if (!account) return;
   request.auth = {
-    principal,
+    principal: account.principal,
     sessionId: session.id,
     csrfToken: session.csrfToken,
-    mustChangePassword: user.must_change_password === 1,
+    mustChangePassword: account.mustChangePassword,
   };
-  await touchSession(request, session.id, now);
+  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) await touchSession(request, session.id, now);
+}
+
+/** An enabled user's principal and whether the first-login password change is pending; null when disabled. */
+async function loadAccount(db: Db, userId: number): Promise<{ principal: Principal; mustChangePassword: boolean } | null> {
+  const user = await db.selectFrom('app_user').select(['is_enabled', 'must_change_password']).where('id', '=', userId).executeTakeFirst();
+  if (!user || !user.is_enabled) return null;
+  const principal = await loadPrincipal(db, userId);
+  return principal && { principal, mustChangePassword: user.must_change_password === 1 };
 }
 
 async function touchSession(request: FastifyRequest, sessionId: string, now: Date): Promise<void> {

@@ -8,39 +8,86 @@ export function escapeHtml(text: string): string {
 
 type Range = [number, number];
 
+/** BMP code units that NFKC and lower-casing leave unchanged (CJK ideographs, most punctuation, a–z, digits). */
+let stableUnits: Uint8Array | undefined;
+function isStable(unit: number): boolean {
+  if (!stableUnits) {
+    stableUnits = new Uint8Array(0x10000);
+    for (let u = 0; u < 0x10000; u += 1) {
+      if (u >= 0xd800 && u <= 0xdfff) continue;
+      const ch = String.fromCharCode(u);
+      if (ch.normalize('NFKC').toLowerCase() === ch) stableUnits[u] = 1;
+    }
+  }
+  return stableUnits[unit] === 1;
+}
+
+/**
+ * The text normalised like the index (NFKC, lower case) and, for each piece, where it starts in the normalised
+ * and in the original text. Runs of unchanged characters are one piece each; a character that changes (a
+ * full-width comma, a capital, a ligature) is a piece of its own that maps as a whole.
+ */
+type Normalised = { haystack: string; normStarts: number[]; origStarts: number[]; isRun: boolean[] };
+
+function normalise(text: string): Normalised {
+  const pieces: string[] = [];
+  const normStarts: number[] = [];
+  const origStarts: number[] = [];
+  const isRun: boolean[] = [];
+  let normLength = 0;
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && isStable(text.charCodeAt(j))) j += 1;
+    const run = j > i;
+    let piece: string;
+    if (run) {
+      piece = text.slice(i, j);
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      j = i + ch.length;
+      piece = ch.normalize('NFKC').toLowerCase();
+    }
+    pieces.push(piece);
+    normStarts.push(normLength);
+    origStarts.push(i);
+    isRun.push(run);
+    normLength += piece.length;
+    i = j;
+  }
+  return { haystack: pieces.join(''), normStarts, origStarts, isRun };
+}
+
+/** The original index of a normalised offset: exact inside a run; a changed character's start or end. */
+function originOf(n: Normalised, offset: number, textLength: number, side: 'start' | 'end'): number {
+  if (offset >= n.haystack.length) return textLength;
+  let lo = 0;
+  let hi = n.normStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (n.normStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const inside = offset - n.normStarts[lo];
+  if (n.isRun[lo]) return n.origStarts[lo] + inside;
+  if (inside === 0 || side === 'start') return n.origStarts[lo];
+  return lo + 1 < n.origStarts.length ? n.origStarts[lo + 1] : textLength;
+}
+
 /**
  * Where the terms occur in the text, as [start, end) ranges of UTF-16 indexes into the original,
  * compared after the same normalisation as the index (NFKC, lower case), overlaps merged.
  */
 export function findTermRanges(text: string, terms: string[]): Range[] {
-  const normalized: string[] = [];
-  const origin: number[] = [];
-  let index = 0;
-  for (const ch of text) {
-    for (const unit of ch.normalize('NFKC').toLowerCase()) {
-      normalized.push(unit);
-      origin.push(index);
-    }
-    index += ch.length;
-  }
-  const haystack = normalized.join('');
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const unit of normalized) {
-    offsets.push(offset);
-    offset += unit.length;
-  }
-  const byOffset = new Map(offsets.map((o, i) => [o, i]));
+  const normalised = normalise(text);
+  const { haystack } = normalised;
   const ranges: Range[] = [];
   for (const term of terms.filter(Boolean)) {
     let at = haystack.indexOf(term);
     while (at !== -1) {
-      const first = byOffset.get(at);
-      const last = byOffset.get(at + term.length);
-      if (first != null) {
-        const end = last == null ? text.length : origin[last];
-        ranges.push([origin[first], Math.max(end, origin[first] + 1)]);
-      }
+      const start = originOf(normalised, at, text.length, 'start');
+      const end = originOf(normalised, at + term.length, text.length, 'end');
+      ranges.push([start, Math.max(end, start + 1)]);
       at = haystack.indexOf(term, at + Math.max(term.length, 1));
     }
   }

@@ -62,6 +62,13 @@ describe('snippets', () => {
 
   it('matches full-width and upper-case text as the index does', () => {
     expect(highlight('ＡＢＣ公司', ['abc'])).toBe('<mark>ＡＢＣ</mark>公司');
+    expect(highlight('决定，Ａ类𠀀字', [',a', '𠀀'])).toBe('决定<mark>，Ａ</mark>类<mark>𠀀</mark>字');
+  });
+
+  it('marks a whole character whose normal form is longer when a term covers part of it', () => {
+    // ﬁ is "fi" in the index; a match ending inside it marks all of it, never half a character.
+    expect(highlight('aﬁx', ['af'])).toBe('<mark>aﬁ</mark>x');
+    expect(highlight('第Ⅻ条', ['xii'])).toBe('第<mark>Ⅻ</mark>条');
   });
 
   it('cuts a window around the first match', () => {

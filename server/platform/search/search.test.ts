@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/support/platform.ts';
 import { inTransaction } from '../context.ts';
-import { indexDocument, removeDocument, type SearchDocument } from './index-store.ts';
-import { searchDocuments } from './search.ts';
+import { indexDocument, indexNewDocuments, removeDocument, type SearchDocument } from './index-store.ts';
+import { RANKED_CANDIDATES, searchDocuments } from './search.ts';
 
 let ctx: TestPlatform;
 
@@ -86,5 +86,28 @@ describe(`full-text search on ${process.env.FAZHI_TEST_DB ?? 'sqlite'}`, () => {
     const body = '政府信息公开'.repeat(8000);
     await inTransaction(ctx.platform, (trx) => indexDocument(trx, ctx.platform.dialect, doc(9, '长文档', body)));
     expect(await ids('长文档')).toEqual([9]);
+  });
+
+  it('ranks only the newest matches when there are more than it ranks, and says so', async () => {
+    const many = Array.from({ length: RANKED_CANDIDATES + 30 }, (_, i) =>
+      doc(1000 + i, `第${i}号公告`, i === 5 ? '调解协议履行情况' : '普通公告正文', { subjectType: 'many' }));
+    // The one title match is among the oldest: outside the newest RANKED_CANDIDATES.
+    many[3] = doc(1003, '人民调解公告', '普通公告正文', { subjectType: 'many' });
+    await inTransaction(ctx.platform, (trx) => indexNewDocuments(trx, ctx.platform.dialect, many));
+    const search = (q: string, page = 1) => searchDocuments(ctx.platform.db, ctx.platform.dialect, { q, subjectType: 'many', page, pageSize: 20 });
+
+    const common = await search('公告');
+    expect(common.isCapped).toBe(true);
+    expect(common.total).toBe(RANKED_CANDIDATES);
+    expect(common.items.map((h) => h.subjectId)).not.toContain(1003);
+    const lastPage = await search('公告', RANKED_CANDIDATES / 20);
+    expect(lastPage.items).toHaveLength(20);
+    expect((await search('公告', RANKED_CANDIDATES / 20 + 1)).items).toEqual([]);
+
+    // Few matches: all of them, counted exactly, the title match first.
+    const rare = await search('调解');
+    expect(rare.isCapped).toBe(false);
+    expect(rare.total).toBe(2);
+    expect(rare.items.map((h) => h.subjectId)).toEqual([1003, 1005]);
   });
 });

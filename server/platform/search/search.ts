@@ -26,9 +26,22 @@ export type SearchHit = {
   publishedAt: string;
 };
 
-export type SearchResult = Page<SearchHit> & { terms: string[] };
+/** `total` counts at most RANKED_CANDIDATES; `isCapped` says there are more matches than were ranked. */
+export type SearchResult = Page<SearchHit> & { terms: string[]; isCapped: boolean };
+
+/**
+ * How many of the newest matches are ranked. Ranking every match costs time in proportion to how common the
+ * words are (a one-character query matches almost every record: ≈ 1 s for 10,000 items at 32 connections,
+ * docs/PERFORMANCE.md); ranking the newest few hundred keeps a search's work bounded however large the
+ * installation grows. A portal reader wants recent information first anyway, and is told to add words when
+ * there are more matches than this.
+ */
+export const RANKED_CANDIDATES = 500;
+
+type Candidate = { id: number; rank: number; published_at: string };
 
 type Row = {
+  id: number;
   subject_type: string;
   subject_id: number;
   org_id: number | null;
@@ -39,44 +52,50 @@ type Row = {
 };
 
 /**
- * Ranked, paged full-text search over one kind of published record. Best matches first (FTS5 bm25 /
- * PostgreSQL ts_rank, title words weighing most), then the newest. A query without any letter or digit
- * finds nothing.
+ * Ranked, paged full-text search over one kind of published record. The newest RANKED_CANDIDATES matches
+ * (by index order) are ranked: best matches first (FTS5 bm25 / PostgreSQL ts_rank, title words weighing most),
+ * then the newest. A query without any letter or digit finds nothing.
  */
 export async function searchDocuments(db: Db, dialect: DialectName, request: SearchRequest): Promise<SearchResult> {
   const terms = parseQuery(request.q);
-  const empty: SearchResult = { items: [], total: 0, page: request.page, pageSize: request.pageSize, terms: terms.map((t) => t.text) };
+  const empty: SearchResult = { items: [], total: 0, page: request.page, pageSize: request.pageSize, terms: terms.map((t) => t.text), isCapped: false };
   if (!terms.length || (request.orgIds && !request.orgIds.length)) return empty;
   const filters: RawBuilder<unknown>[] = [sql`e.subject_type = ${request.subjectType}`];
   if (request.orgIds) filters.push(sql`e.org_id in (${sql.join(request.orgIds)})`);
   if (request.kind) filters.push(sql`e.kind = ${request.kind}`);
   const where = sql.join(filters, sql` and `);
-  const offset = (request.page - 1) * request.pageSize;
-  const columns = sql`e.subject_type, e.subject_id, e.org_id, e.kind, e.title, e.body_text, e.published_at`;
+  // One more than is ranked, to know whether there are more.
+  const limit = RANKED_CANDIDATES + 1;
 
-  let total: number;
-  let rows: Row[];
-  if (dialect === 'postgres') {
-    const query = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
-    const counted = await sql<{ n: number }>`select count(*) as n from search_entry e where e.tsv @@ ${query} and ${where}`.execute(db);
-    total = Number(counted.rows[0]?.n ?? 0);
-    rows = (await sql<Row>`select ${columns}, ts_rank('{0.1,0.2,0.4,1.0}'::float4[], e.tsv, ${query}) as rank
-      from search_entry e where e.tsv @@ ${query} and ${where}
-      order by rank desc, e.published_at desc, e.id desc limit ${request.pageSize} offset ${offset}`.execute(db)).rows;
-  } else {
-    const match = toFts5Match(terms);
-    const from = sql`search_fts join search_entry e on e.id = search_fts.rowid where search_fts match ${match} and ${where}`;
-    const counted = await sql<{ n: number }>`select count(*) as n from ${from}`.execute(db);
-    total = Number(counted.rows[0]?.n ?? 0);
-    // bm25 is lower for better matches; column weights: title words, body words, grams, chars.
-    rows = (await sql<Row>`select ${columns}, bm25(search_fts, 10.0, 3.0, 1.0, 0.5) as rank from ${from}
-      order by rank, e.published_at desc, e.id desc limit ${request.pageSize} offset ${offset}`.execute(db)).rows;
-  }
+  const candidates = dialect === 'postgres'
+    ? (await sql<Candidate>`select e.id, ts_rank('{0.1,0.2,0.4,1.0}'::float4[], e.tsv, q) as rank, e.published_at
+        from search_entry e, to_tsquery('simple', ${toTsQuery(terms)}) q
+        where e.tsv @@ q and ${where} order by e.id desc limit ${limit}`.execute(db)).rows
+    // bm25 is lower for better matches (negated below); column weights: title words, body words, grams, chars.
+    : (await sql<Candidate>`select search_fts.rowid as id, -bm25(search_fts, 10.0, 3.0, 1.0, 0.5) as rank, e.published_at
+        from search_fts join search_entry e on e.id = search_fts.rowid
+        where search_fts match ${toFts5Match(terms)} and ${where} order by search_fts.rowid desc limit ${limit}`.execute(db)).rows;
+  const isCapped = candidates.length > RANKED_CANDIDATES;
+  const ranked = candidates
+    .slice(0, RANKED_CANDIDATES)
+    .map((c) => ({ id: Number(c.id), rank: Number(c.rank), publishedAt: c.published_at }))
+    .sort((a, b) => b.rank - a.rank || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) || b.id - a.id);
+  const offset = (request.page - 1) * request.pageSize;
+  const pageIds = ranked.slice(offset, offset + request.pageSize).map((c) => c.id);
+  const rows = pageIds.length
+    ? await db.selectFrom('search_entry as e')
+      .select(['e.id', 'e.subject_type', 'e.subject_id', 'e.org_id', 'e.kind', 'e.title', 'e.body_text', 'e.published_at'])
+      .where('e.id', 'in', pageIds)
+      .execute()
+    : [];
+  const rowOf = new Map<number, Row>(rows.map((row) => [Number(row.id), row]));
+  const pageRows = pageIds.flatMap((id) => rowOf.get(id) ?? []);
   const words = terms.map((t) => t.text);
   return {
     ...empty,
-    total,
-    items: rows.map((row) => ({
+    total: ranked.length,
+    isCapped,
+    items: pageRows.map((row) => ({
       subjectType: row.subject_type,
       subjectId: Number(row.subject_id),
       orgId: row.org_id == null ? null : Number(row.org_id),

@@ -1,4 +1,4 @@
-import { countCases, listCaseRows } from '../../platform/indicators/case-counts.ts';
+import { countCases, countCasesBy, sumCaseData } from '../../platform/indicators/case-counts.ts';
 import { defineIndicator, percent, type IndicatorQuery } from '../../platform/indicators/registry.ts';
 import { SUCCESS_RATE_BASE } from './settings.ts';
 
@@ -35,8 +35,7 @@ defineIndicator({
   id: 'mediation.agreementAmount', title: '调解协议涉及金额', unit: '万元', group: GROUP,
   description: '期间内受理、达成协议的纠纷的协议金额合计。',
   compute: async (q) => {
-    const rows = await listCaseRows(q, P, cohort(['outcome:agreed']));
-    const total = rows.reduce((sum, r) => sum + Number((JSON.parse(r.data_json) as { agreement?: { agreementAmount?: number } }).agreement?.agreementAmount ?? 0), 0);
+    const total = await sumCaseData(q, P, cohort(['outcome:agreed']), ['agreement', 'agreementAmount']);
     return { value: Math.round(total / 100) / 100, records: records(q, 'outcome:agreed') };
   },
 });
@@ -62,28 +61,34 @@ for (const [id, title, facet, description] of [
   });
 }
 
-/** Handled disputes broken down by a facet, labelled from a dictionary or the organisation tree. */
-async function breakdown(q: IndicatorQuery, keyOf: (row: { org_id: number; facets_json: string }) => string, labelOf: (key: string) => Promise<string>) {
-  const rows = await listCaseRows(q, P, cohort(['handled:yes']));
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+/**
+ * Handled disputes broken down by a facet or by organisation: counted by the database, then grouped (an
+ * organisation into its township, say) and labelled. Cases without the facet count as 未填.
+ */
+async function breakdown(q: IndicatorQuery, by: { facet: string } | 'org_id', labelOf: (key: string) => Promise<string> | string, groupOf: (key: string) => string = (key) => key) {
+  const counts = await countCasesBy(q, P, cohort(['handled:yes']), by);
+  const grouped = new Map<string, number>();
+  for (const [key, value] of counts) grouped.set(groupOf(key), (grouped.get(groupOf(key)) ?? 0) + value);
   const items = [];
-  for (const [key, value] of counts) items.push({ label: await labelOf(key), value });
-  return { value: rows.length, breakdown: items.sort((a, b) => b.value - a.value), records: records(q, 'handled:yes') };
+  let total = 0;
+  for (const [key, value] of grouped) {
+    items.push({ label: key === '' ? '未填' : await labelOf(key), value });
+    total += value;
+  }
+  return { value: total, breakdown: items.sort((a, b) => b.value - a.value), records: records(q, 'handled:yes') };
 }
 
 const dictLabel = (q: IndicatorQuery, type: string) => async (code: string) =>
   (await q.db.selectFrom('dict_item').select('label').where('type_code', '=', type).where('code', '=', code).executeTakeFirst())?.label ?? code;
-const facet = (name: string) => (row: { facets_json: string }) => String((JSON.parse(row.facets_json) as Record<string, string>)[name] ?? '未填');
 
 defineIndicator({
   id: 'mediation.byCategory', title: '调处纠纷（按类别）', unit: '件', group: GROUP, description: '期间内受理调处的纠纷按纠纷类别分组。',
-  compute: (q) => breakdown(q, facet('category'), dictLabel(q, 'dispute_category')),
+  compute: (q) => breakdown(q, { facet: 'category' }, dictLabel(q, 'dispute_category')),
 });
 
 defineIndicator({
   id: 'mediation.bySource', title: '调处纠纷（按来源）', unit: '件', group: GROUP, description: '期间内受理调处的纠纷按来源分组（当事人申请、网格上报、法院委派等）。',
-  compute: (q) => breakdown(q, facet('source'), dictLabel(q, 'mediation_source')),
+  compute: (q) => breakdown(q, { facet: 'source' }, dictLabel(q, 'mediation_source')),
 });
 
 defineIndicator({
@@ -98,7 +103,7 @@ defineIndicator({
       const unit = ancestors.find((o) => o?.kind === 'township') ?? ancestors.find((o) => o?.kind === 'department') ?? byId.get(orgId);
       return String(unit?.id ?? orgId);
     };
-    return breakdown(q, (row) => unitOf(row.org_id), async (id) => byId.get(Number(id))?.name ?? id);
+    return breakdown(q, 'org_id', (id) => byId.get(Number(id))?.name ?? id, (orgId) => unitOf(Number(orgId)));
   },
 });
 
@@ -107,6 +112,6 @@ defineIndicator({
   description: '期间内受理调处的纠纷按办理的人民调解委员会（案件的办理机构）排名。',
   compute: async (q) => {
     const names = new Map((await q.db.selectFrom('organization').select(['id', 'name']).execute()).map((o) => [String(o.id), o.name]));
-    return breakdown(q, (row) => String(row.org_id), async (id) => names.get(id) ?? id);
+    return breakdown(q, 'org_id', (id) => names.get(id) ?? id);
   },
 });

@@ -49,7 +49,7 @@ describe('mediation indicators', () => {
     // A small deterministic generator: outcomes, categories and sources rotate through the cases.
     const outcomes = ['agreed', 'agreed', 'agreed', 'failed', 'declined', 'mediating'] as const;
     const categories = ['neighbourhood', 'marriage_family', 'labour'];
-    const expected = { handled: 0, successful: 0, concluded: 0, group: 0, performed: 0, byCategory: new Map<string, number>() };
+    const expected = { handled: 0, successful: 0, concluded: 0, group: 0, performed: 0, amount: 0, byCategory: new Map<string, number>() };
     for (let i = 0; i < 24; i++) {
       const outcome = outcomes[i % outcomes.length];
       const category = categories[i % categories.length];
@@ -67,7 +67,8 @@ describe('mediation indicators', () => {
       expected.byCategory.set(category, (expected.byCategory.get(category) ?? 0) + 1);
       if (peopleCount >= 5) expected.group += 1;
       if (outcome === 'agreed') {
-        d = await step(d, 'reachAgreement', { ...MEDIATION_SAMPLES.reachAgreement, effectiveOn: '2023-03-10', form: i % 2 ? 'oral' : 'written' });
+        d = await step(d, 'reachAgreement', { ...MEDIATION_SAMPLES.reachAgreement, effectiveOn: '2023-03-10', form: i % 2 ? 'oral' : 'written', agreementAmount: 1234.5 * i });
+        expected.amount += 1234.5 * i;
         expected.successful += 1;
         expected.concluded += 1;
         if (i % 4 === 0) {
@@ -87,6 +88,8 @@ describe('mediation indicators', () => {
     expect(rate.value).toBe(Math.round((expected.successful * 1000) / expected.concluded) / 10);
     expect((await get('mediation.groupDisputes')).value).toBe(expected.group);
     expect((await get('mediation.performanceRate')).numerator).toBe(expected.performed);
+    // Summed by the database from the cases' data (万元, two decimals).
+    expect((await get('mediation.agreementAmount')).value).toBe(Math.round(expected.amount / 100) / 100);
     const byCategory = await get('mediation.byCategory');
     expect(byCategory.breakdown?.find((b) => b.label === '邻里纠纷')?.value).toBe(expected.byCategory.get('neighbourhood'));
     const byOrg = await get('mediation.byOrganisation');

@@ -68,14 +68,14 @@ export async function importLedger(
         }
         if (key && seen.has(key)) {
           errors.push({ row: row.rowNumber, column: headerOf('ledgerKey'), message: `台账编号“${key}”在本文件中重复` });
-          badRows.push(row);
+          badRows.push(detachedRow(row));
           continue;
         }
-        if (key) seen.add(key);
+        if (key) seen.add(detached(key));
         const planned = planLedgerRow(row.values, row.rowNumber, dicts, calendar, settings, today);
         if (Array.isArray(planned)) {
           errors.push(...planned);
-          badRows.push(row);
+          badRows.push(detachedRow(row));
           continue;
         }
         batch.push(planned);
@@ -94,6 +94,19 @@ export async function importLedger(
     if (error !== rollback) throw error;
   }
   return { total, imported, duplicates, errors, isCommitted, fileDigest, badRows };
+}
+
+/**
+ * A copy of a cell's text that does not share memory with the xlsx reader's buffers. The reader's strings are
+ * slices of the decompressed XML chunk they came from; keeping one (a 台账编号 in `seen`, a bad row) would keep
+ * its whole ≈ 100 KB chunk alive until the import ends — 50 MB per 100,000 rows (docs/PERFORMANCE.md).
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+function detachedRow(row: { rowNumber: number; values: Record<string, string> }) {
+  return { rowNumber: row.rowNumber, values: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, detached(v)])) };
 }
 
 async function loadDicts(platform: Platform): Promise<Dicts> {
