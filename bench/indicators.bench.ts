@@ -1,5 +1,5 @@
 import { subtreeOrgIds } from '../server/platform/access/scope.ts';
-import { evaluateIndicator } from '../server/platform/indicators/evaluate.ts';
+import { evaluateIndicators } from '../server/platform/indicators/evaluate.ts';
 import { listIndicators } from '../server/platform/indicators/registry.ts';
 import { buildReportDocument, reportRowFor } from '../server/report/build.ts';
 import { captureQueries, replay, type CapturedQuery } from './support/capture.ts';
@@ -28,7 +28,7 @@ export async function indicatorsBench(ctx: BenchContext): Promise<BenchRow[]> {
 
   const orgIds = await subtreeOrgIds(platform.db, [root]);
   const { queries: indicatorQueries } = await captureQueries(platform.db, async (db) => {
-    for (const definition of listIndicators()) await evaluateIndicator(db, definition, { year, org: root, orgIds });
+    await evaluateIndicators(db, listIndicators(), { year, org: root, orgIds });
   });
   const rawSeconds = await replayTimes(ctx, indicatorQueries);
   const scope = manifest.counties > 1 ? `全省 ${manifest.counties} 个县` : '全县';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { subtreeOrgIds } from '../platform/access/scope.ts';
-import { evaluateIndicator } from '../platform/indicators/evaluate.ts';
+import { evaluateIndicators } from '../platform/indicators/evaluate.ts';
 import { findIndicator } from '../platform/indicators/registry.ts';
 
 /** A figure a report cites: its value for the report's organisation (with its subtree) and year, and where it came from. */
@@ -27,10 +27,11 @@ export async function resolveFigures(db: Kysely<Database>, orgId: number, year: 
   const orgIds = await subtreeOrgIds(db, [orgId]);
   const figures: FigureSet = {};
   const orgNames = new Map<number, string>();
-  for (const id of indicatorIds) {
-    const definition = findIndicator(id);
-    if (!definition) continue;
-    const result = await evaluateIndicator(db, definition, { year, org: orgId, orgIds });
+  const definitions = indicatorIds.flatMap((id) => findIndicator(id) ?? []);
+  const results = await evaluateIndicators(db, definitions, { year, org: orgId, orgIds });
+  for (const [index, definition] of definitions.entries()) {
+    const id = definition.id;
+    const result = results[index];
     let entries: ReportFigure['entries'];
     if (result.entries?.length) {
       const missing = result.entries.map((e) => e.orgId).filter((o) => !orgNames.has(o));

@@ -20,8 +20,62 @@ function casesQuery(q: IndicatorQuery, procedure: string, criteria: CaseCriteria
 }
 
 export async function countCases(q: IndicatorQuery, procedure: string, criteria: CaseCriteria): Promise<number> {
+  if (q.countBatch) return q.countBatch.count(q, procedure, criteria);
   const row = await casesQuery(q, procedure, criteria).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+type Waiting = { facet: string[]; resolve: (n: number) => void; reject: (error: unknown) => void };
+
+/**
+ * Counts asked for together, made in one pass. When many indicators are evaluated at once (the statistics page,
+ * a report), most of them count the same procedure's cases of the same period and organisations, differing only
+ * in facets; each such count is a full pass over those cases. The batch holds the counts asked for until the
+ * current turn of the event loop ends, then runs one statement per procedure and period with one
+ * `sum(case when <facets> …)` column per count: a province's twelve mediation counts cost one pass, not twelve
+ * (docs/PERFORMANCE.md).
+ */
+export class CaseCountBatch {
+  private groups = new Map<string, { q: IndicatorQuery; procedure: string; criteria: CaseCriteria; waiting: Waiting[] }>();
+  private isScheduled = false;
+
+  count(q: IndicatorQuery, procedure: string, criteria: CaseCriteria): Promise<number> {
+    const { facet = [], ...period } = criteria;
+    const key = JSON.stringify([procedure, period, q.from, q.to, q.orgIds]);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { q, procedure, criteria: period, waiting: [] };
+      this.groups.set(key, group);
+    }
+    const promise = new Promise<number>((resolve, reject) => group.waiting.push({ facet, resolve, reject }));
+    if (!this.isScheduled) {
+      this.isScheduled = true;
+      setImmediate(() => void this.flush());
+    }
+    return promise;
+  }
+
+  private async flush(): Promise<void> {
+    const groups = [...this.groups.values()];
+    this.groups = new Map();
+    this.isScheduled = false;
+    await Promise.all(groups.map(async ({ q, procedure, criteria, waiting }) => {
+      try {
+        const columns = waiting.map(({ facet }, i) => {
+          const conditions = facet.map((pair) => {
+            const [name, ...rest] = pair.split(':');
+            return containsText('facets_json', facetNeedle(name, rest.join(':')));
+          });
+          const when = conditions.length ? sql.join(conditions, sql` and `) : sql`1 = 1`;
+          return sql<number>`sum(case when ${when} then 1 else 0 end)`.as(`c${i}`);
+        });
+        const row = (await casesQuery(q, procedure, criteria).select(columns).executeTakeFirstOrThrow()) as Record<string, unknown>;
+        waiting.forEach((w, i) => w.resolve(Number(row[`c${i}`] ?? 0)));
+      } catch (error) {
+        waiting.forEach((w) => w.reject(error));
+      }
+    }));
+  }
 }
 
 export async function listCaseRows(q: IndicatorQuery, procedure: string, criteria: CaseCriteria) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { CaseCountBatch } from './case-counts.ts';
 import type { Database } from '../../db/schema.ts';
 import { settingDefinition } from '../settings/registry.ts';
 import { getSetting } from '../settings/service.ts';
@@ -27,12 +28,12 @@ export type IndicatorResult = Omit<IndicatorValue, 'value'> & {
 export async function evaluateIndicator(
   db: Kysely<Database>,
   definition: IndicatorDefinition,
-  scope: { year: number; org?: number; orgIds: number[] | null },
+  scope: { year: number; org?: number; orgIds: number[] | null; countBatch?: CaseCountBatch },
 ): Promise<IndicatorResult> {
   const base = { id: definition.id, title: definition.title, unit: definition.unit, group: definition.group, description: definition.description, isEnterable: !!definition.isEnterable };
   const computed = definition.compute
     ? await definition.compute({
-      db, from: `${scope.year}-01-01`, to: `${scope.year}-12-31`, orgIds: scope.orgIds,
+      db, from: `${scope.year}-01-01`, to: `${scope.year}-12-31`, orgIds: scope.orgIds, countBatch: scope.countBatch,
       setting: async <T>(key: string) => {
         const setting = settingDefinition(key);
         if (!setting) throw new Error(`indicator ${definition.id} reads unknown setting ${key}`);
@@ -56,4 +57,17 @@ export async function evaluateIndicator(
     ])}`
     : null;
   return { ...base, ...computed, source: 'computed', recordsUrl };
+}
+
+/**
+ * Several indicators for the same year and organisations, evaluated at once so the case counts they share are
+ * made in one pass per procedure (CaseCountBatch); results in the order of `definitions`.
+ */
+export function evaluateIndicators(
+  db: Kysely<Database>,
+  definitions: IndicatorDefinition[],
+  scope: { year: number; org?: number; orgIds: number[] | null },
+): Promise<IndicatorResult[]> {
+  const countBatch = new CaseCountBatch();
+  return Promise.all(definitions.map((definition) => evaluateIndicator(db, definition, { ...scope, countBatch })));
 }

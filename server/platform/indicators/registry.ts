@@ -1,3 +1,4 @@
+import type { CaseCountBatch } from './case-counts.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -17,6 +18,8 @@ export type IndicatorQuery = {
   orgIds: number[] | null;
   /** Reads a setting the formula depends on (e.g. which decisions count as 纠错). */
   setting: <T>(key: string) => Promise<T>;
+  /** Set when many indicators are evaluated at once: their case counts are made together (case-counts.ts). */
+  countBatch?: CaseCountBatch;
 };
 
 /** Query parameters of a records list; a list value repeats the parameter (facet=a&facet=b: both must match). */

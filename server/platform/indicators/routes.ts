@@ -5,7 +5,7 @@ import { notFound } from '../errors.ts';
 import { requireScope } from '../http/guards.ts';
 import { subtreeOrgIds, type Scope } from '../access/scope.ts';
 import { findIndicator, listIndicators } from './registry.ts';
-import { evaluateIndicator } from './evaluate.ts';
+import { evaluateIndicator, evaluateIndicators } from './evaluate.ts';
 
 const ZQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -28,8 +28,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/indicators', { schema: { tags, summary: '全部指标（年度、组织范围）', querystring: ZQuery } }, async (request) => {
     const { scope } = await requireScope(request, 'indicator.read');
     const orgIds = await orgIdsOf(scope, request.query.org);
-    const items = [];
-    for (const definition of listIndicators()) items.push(await evaluateIndicator(db, definition, { year: request.query.year, org: request.query.org, orgIds }));
+    const items = await evaluateIndicators(db, listIndicators(), { year: request.query.year, org: request.query.org, orgIds });
     return { year: request.query.year, org: request.query.org ?? null, items };
   });
 

@@ -3,10 +3,12 @@ import { bigramsOf, normalizeText, preciseWordsOf, splitRuns, wordsOf } from './
 /**
  * A search query is a list of terms, all of which must match (AND). Chinese terms come from jieba's
  * precise mode (行政复议决定 → 行政复议, 决定); a term matches a record when
- * - one character: the word or the character (chars column);
- * - two characters: the word or the bigram (grams column) — found whatever way jieba cut the text;
- * - three or more: the word, or all of its bigrams (行政 & 政复 & 复议);
- * - letters or digits: a word starting with it.
+ * - one character: the character (chars column);
+ * - two characters: the bigram (grams column) — found whatever way jieba cut the text;
+ * - three or more: all of its bigrams (行政 & 政复 & 复议);
+ * - letters or digits: a word starting with it (title and body word columns).
+ * The chars and grams columns cover every Chinese character of title and body, so a Chinese word never needs
+ * its jieba-word alternative to match (that alternative only mattered to bm25, which search no longer uses).
  * The same terms become an FTS5 MATCH expression and a PostgreSQL tsquery, so both backends agree.
  */
 export type QueryTerm = { text: string; isHan: boolean };
@@ -40,11 +42,8 @@ export function toFts5Match(terms: QueryTerm[]): string {
   return terms
     .map((term) => {
       if (!term.isHan) return `(${WORD_COLUMNS} : ${ftsToken(term.text)}*)`;
-      const word = `${WORD_COLUMNS} : ${ftsToken(term.text)}`;
-      const length = [...term.text].length;
-      if (length === 1) return `(${word} OR chars : ${ftsToken(term.text)})`;
-      const grams = bigramsOf(term.text).map(ftsToken).join(' AND ');
-      return `(${word} OR grams : (${grams}))`;
+      if ([...term.text].length === 1) return `(chars : ${ftsToken(term.text)})`;
+      return `(grams : (${bigramsOf(term.text).map(ftsToken).join(' AND ')}))`;
     })
     .join(' AND ');
 }
@@ -59,11 +58,8 @@ export function toTsQuery(terms: QueryTerm[]): string {
   return terms
     .map((term) => {
       if (!term.isHan) return `${tsToken(term.text)}:*AB`;
-      const word = `${tsToken(term.text)}:AB`;
-      const length = [...term.text].length;
-      if (length === 1) return `(${word} | ${tsToken(term.text)}:D)`;
-      const grams = bigramsOf(term.text).map((g) => `${tsToken(g)}:C`).join(' & ');
-      return `(${word} | (${grams}))`;
+      if ([...term.text].length === 1) return `${tsToken(term.text)}:D`;
+      return `(${bigramsOf(term.text).map((g) => `${tsToken(g)}:C`).join(' & ')})`;
     })
     .join(' & ');
 }

@@ -3,6 +3,7 @@ import type { Db, DialectName } from '../../db/client.ts';
 import type { Page } from '../http/paging.ts';
 import { highlight, snippet } from './highlight.ts';
 import { parseQuery, toFts5Match, toTsQuery } from './query.ts';
+import { normalizeText } from './tokenize.ts';
 
 export type SearchRequest = {
   q: string;
@@ -31,14 +32,14 @@ export type SearchResult = Page<SearchHit> & { terms: string[]; isCapped: boolea
 
 /**
  * How many of the newest matches are ranked. Ranking every match costs time in proportion to how common the
- * words are (a one-character query matches almost every record: ≈ 1 s for 10,000 items at 32 connections,
- * docs/PERFORMANCE.md); ranking the newest few hundred keeps a search's work bounded however large the
- * installation grows. A portal reader wants recent information first anyway, and is told to add words when
- * there are more matches than this.
+ * words are — worse, FTS5's bm25 counts every record holding each term to weigh it (≈ 80 ms a query at
+ * 1,000,000 items, docs/PERFORMANCE.md). Ranking the newest few hundred keeps a search's work bounded however
+ * large the installation grows. A portal reader wants recent information first anyway, and is told to add
+ * words when there are more matches than this.
  */
 export const RANKED_CANDIDATES = 500;
 
-type Candidate = { id: number; rank: number; published_at: string };
+type Candidate = { id: number; title: string };
 
 type Row = {
   id: number;
@@ -52,9 +53,10 @@ type Row = {
 };
 
 /**
- * Ranked, paged full-text search over one kind of published record. The newest RANKED_CANDIDATES matches
- * (by index order) are ranked: best matches first (FTS5 bm25 / PostgreSQL ts_rank, title words weighing most),
- * then the newest. A query without any letter or digit finds nothing.
+ * Ranked, paged full-text search over one kind of published record. The newest RANKED_CANDIDATES matches (by
+ * index order) are ranked: records whose title holds more of the query's terms first, then the newest. Both
+ * backends rank the same way, in JS, from titles only (read before the long body in each row). A query
+ * without any letter or digit finds nothing.
  */
 export async function searchDocuments(db: Db, dialect: DialectName, request: SearchRequest): Promise<SearchResult> {
   const terms = parseQuery(request.q);
@@ -68,18 +70,16 @@ export async function searchDocuments(db: Db, dialect: DialectName, request: Sea
   const limit = RANKED_CANDIDATES + 1;
 
   const candidates = dialect === 'postgres'
-    ? (await sql<Candidate>`select e.id, ts_rank('{0.1,0.2,0.4,1.0}'::float4[], e.tsv, q) as rank, e.published_at
-        from search_entry e, to_tsquery('simple', ${toTsQuery(terms)}) q
-        where e.tsv @@ q and ${where} order by e.id desc limit ${limit}`.execute(db)).rows
-    // bm25 is lower for better matches (negated below); column weights: title words, body words, grams, chars.
-    : (await sql<Candidate>`select search_fts.rowid as id, -bm25(search_fts, 10.0, 3.0, 1.0, 0.5) as rank, e.published_at
-        from search_fts join search_entry e on e.id = search_fts.rowid
+    ? (await sql<Candidate>`select e.id, e.title from search_entry e
+        where e.tsv @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by e.id desc limit ${limit}`.execute(db)).rows
+    : (await sql<Candidate>`select search_fts.rowid as id, e.title from search_fts join search_entry e on e.id = search_fts.rowid
         where search_fts match ${toFts5Match(terms)} and ${where} order by search_fts.rowid desc limit ${limit}`.execute(db)).rows;
   const isCapped = candidates.length > RANKED_CANDIDATES;
+  const words = terms.map((t) => t.text);
   const ranked = candidates
     .slice(0, RANKED_CANDIDATES)
-    .map((c) => ({ id: Number(c.id), rank: Number(c.rank), publishedAt: c.published_at }))
-    .sort((a, b) => b.rank - a.rank || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) || b.id - a.id);
+    .map((c) => ({ id: Number(c.id), inTitle: titleHits(c.title, words) }))
+    .sort((a, b) => b.inTitle - a.inTitle || b.id - a.id);
   const offset = (request.page - 1) * request.pageSize;
   const pageIds = ranked.slice(offset, offset + request.pageSize).map((c) => c.id);
   const rows = pageIds.length
@@ -90,7 +90,6 @@ export async function searchDocuments(db: Db, dialect: DialectName, request: Sea
     : [];
   const rowOf = new Map<number, Row>(rows.map((row) => [Number(row.id), row]));
   const pageRows = pageIds.flatMap((id) => rowOf.get(id) ?? []);
-  const words = terms.map((t) => t.text);
   return {
     ...empty,
     total: ranked.length,
@@ -106,4 +105,10 @@ export async function searchDocuments(db: Db, dialect: DialectName, request: Sea
       publishedAt: row.published_at,
     })),
   };
+}
+
+/** How many of the terms (already normalised by parseQuery) the title holds, compared as the index does. */
+function titleHits(title: string, words: string[]): number {
+  const normalized = normalizeText(title);
+  return words.filter((word) => normalized.includes(word)).length;
 }

@@ -4,7 +4,7 @@ import { loginAs, type Agent } from '../../../test/support/http.ts';
 import { MEDIATION_SAMPLES } from '../../../test/factories/mediation.ts';
 
 type Detail = { id: number; version: number; state: string; clocks: { key: string; dueOn: string | null; status: string }[]; documents: { title: string; docNumber: string | null }[]; fields: Record<string, unknown> };
-type Indicator = { value: number; numerator?: number; denominator?: number; breakdown?: { label: string; value: number }[] };
+type Indicator = { id: string; value: number; numerator?: number; denominator?: number; breakdown?: { label: string; value: number }[] };
 
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
 let staff: Agent;
@@ -96,6 +96,17 @@ describe('mediation indicators', () => {
     expect(byOrg.breakdown).toEqual([{ label: '东城镇', value: expected.handled }]);
     const byCommittee = await get('mediation.byCommittee');
     expect(byCommittee.breakdown).toEqual([{ label: '东城镇人民调解委员会', value: expected.handled }]);
+
+    // The statistics page evaluates every indicator at once, its case counts batched into shared passes:
+    // each figure must equal the one evaluated alone.
+    const all = (await staff.get<{ items: Indicator[] }>('/api/indicators?year=2023')).body.items;
+    const mediationFigures = all.filter((i) => i.id.startsWith('mediation.'));
+    expect(mediationFigures.length).toBeGreaterThan(10);
+    for (const figure of all) {
+      const alone = await get(figure.id);
+      expect({ id: figure.id, value: figure.value, numerator: figure.numerator, denominator: figure.denominator, breakdown: figure.breakdown })
+        .toEqual({ id: alone.id, value: alone.value, numerator: alone.numerator, denominator: alone.denominator, breakdown: alone.breakdown });
+    }
   });
 });
 
