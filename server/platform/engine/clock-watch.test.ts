@@ -41,6 +41,23 @@ describe('the clock watch job', () => {
     expect((await other.post(`/api/messages/${inbox.items[0].id}/read`)).status).toBe(404);
   });
 
+  it('walks every running clock page by page, each alert once', async () => {
+    const orgs = (await staff.get<{ items: { id: number; code: string }[] }>('/api/orgs')).body.items;
+    for (let i = 0; i < 5; i += 1) {
+      const created = await staff.post('/api/cases/reconsideration', {
+        ...SAMPLE_INPUTS.register, respondentOrgId: orgs.find((o) => o.code === 'market')!.id, receivedOn: '2024-09-03',
+      });
+      expect(created.status).toBe(201);
+    }
+    const running = (await ctx.platform.db.selectFrom('case_clock').select((eb) => eb.fn.countAll<number>().as('n')).where('run', '=', 'running').executeTakeFirstOrThrow()).n;
+    // Pages of two: several pages, some ending between two clocks of one case.
+    const paged = await watchClocks(ctx.platform, undefined, 2);
+    expect(paged.checked).toBe(Number(running));
+    expect(paged.messages).toBe(5);
+    expect((await watchClocks(ctx.platform, undefined, 2)).messages).toBe(0);
+    expect((await watchClocks(ctx.platform)).checked).toBe(Number(running));
+  });
+
   it('runs on demand for those allowed, refusing others', async () => {
     const admin = await loginAs(ctx.app, 'admin', TEST_ADMIN_PASSWORD);
     expect((await admin.post('/api/clocks/watch')).status).toBe(200);
