@@ -13,6 +13,7 @@ import { annualReportsMigration } from './migrations/010-annual-reports.ts';
 import { caseQueryIndexesMigration } from './migrations/011-case-query-indexes.ts';
 import { contentlessSearchIndexMigration } from './migrations/012-contentless-search-index.ts';
 import { cacheGenerationsMigration } from './migrations/013-cache-generations.ts';
+import { clockWatchIndexMigration } from './migrations/014-clock-watch-index.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '011-case-query-indexes': caseQueryIndexesMigration(),
     '012-contentless-search-index': contentlessSearchIndexMigration(handle.dialect),
     '013-cache-generations': cacheGenerationsMigration(handle.dialect),
+    '014-clock-watch-index': clockWatchIndexMigration(),
   };
 }
 

@@ -45,10 +45,8 @@ export async function watchClocks(platform: Platform, today: string = todayInChi
       .innerJoin('proc_case', 'proc_case.id', 'case_clock.case_id')
       .select(['case_clock.case_id', 'case_clock.clock_key', 'case_clock.events_json', 'case_clock.status', 'proc_case.procedure', 'proc_case.table_version', 'proc_case.case_no', 'proc_case.title', 'proc_case.handler_id'])
       .where('case_clock.run', '=', 'running')
-      .$if(!!from, (qb) => qb.where((eb) => eb.or([
-        eb('case_clock.case_id', '>', from!.caseId),
-        eb.and([eb('case_clock.case_id', '=', from!.caseId), eb('case_clock.clock_key', '>', from!.clockKey)]),
-      ])))
+      // A row-value comparison, so both databases walk the primary key from where the last page ended.
+      .$if(!!from, (qb) => qb.where((eb) => eb(eb.refTuple('case_clock.case_id', 'case_clock.clock_key'), '>', eb.tuple(from!.caseId, from!.clockKey))))
       .orderBy('case_clock.case_id')
       .orderBy('case_clock.clock_key')
       .limit(pageSize)
