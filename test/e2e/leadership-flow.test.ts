@@ -12,7 +12,8 @@ describe('leadership flow: record 会前学法, see it listed and counted, follo
   let server: TestServer;
   let page: Page;
 
-  const year = new Date().getFullYear();
+  // The platform's year is China's (UTC+8): on 31 December from 16:00 UTC it is already the next one.
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
   const meeting = `县政府第17次常务会议（E2E ${Date.now()}）`;
 
   useBrowserSession((session) => ({ server, page } = session));
