@@ -4,6 +4,7 @@ import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../../../test/
 import { listPermissions } from '../access/permission-registry.ts';
 import { inTransaction } from '../context.ts';
 import { issueDocNumber } from './issue.ts';
+import { todayInChina } from '../engine/plan.ts';
 
 type Formats = { items: { orgId: number | null; orgName: string | null; kind: string; prefix: string; pattern: string; example: string }[]; defaultPattern: string };
 
@@ -37,7 +38,7 @@ describe('doc number format routes', () => {
     const listed = await admin.get<Formats>('/api/doc-number-formats');
     expect(listed.body.defaultPattern).toBe('{prefix}〔{year}〕{seq}号');
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ orgId: null, orgName: null, kind: '复决', example: `示府复决〔${new Date().getFullYear()}〕1号` }),
+      expect.objectContaining({ orgId: null, orgName: null, kind: '复决', example: `示府复决〔${todayInChina().slice(0, 4)}〕1号` }),
       expect.objectContaining({ orgId: justiceId, orgName: '县司法局', prefix: '示司复决' }),
     ]);
     const audit = await t.platform.db.selectFrom('audit_log').select(['after_json']).where('action', '=', 'docnumber.formats.update').execute();

@@ -6,6 +6,7 @@ import { registerPermissions } from '../access/permission-registry.ts';
 import { appendAudit } from '../audit/append.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { documentKinds } from '../documents/kinds.ts';
+import { todayInChina } from '../engine/plan.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { requirePermission } from '../http/guards.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -46,7 +47,8 @@ export async function docNumberRoutes(app: FastifyInstance): Promise<void> {
       .orderBy(sql`case when doc_number_format.org_id is null then 0 else 1 end`)
       .orderBy('doc_number_format.org_id')
       .execute();
-    const year = new Date().getFullYear();
+    // The year numbers are issued in: China's (UTC+8), as the engine dates everything.
+    const year = Number(todayInChina().slice(0, 4));
     return {
       items: rows.map((row) => ({
         id: row.id, orgId: row.org_id, orgName: row.org_name ?? null, kind: row.kind, prefix: row.prefix, pattern: row.pattern,
