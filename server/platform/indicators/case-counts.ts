@@ -6,16 +6,19 @@ import type { IndicatorQuery } from './registry.ts';
 
 type CaseCriteria = { opened?: boolean; closed?: boolean; facet?: string[] };
 
+/** `name:value` as a condition on the case's facets (the value may itself hold colons). */
+function facetCondition(pair: string) {
+  const [name, ...rest] = pair.split(':');
+  return containsText('facets_json', facetNeedle(name, rest.join(':')));
+}
+
 /** Cases of a procedure in the indicator's period (by opening or closing date), organisations and facets. */
 function casesQuery(q: IndicatorQuery, procedure: string, criteria: CaseCriteria) {
   let query = q.db.selectFrom('proc_case').where('procedure', '=', procedure);
   if (criteria.opened) query = query.where('opened_on', '>=', q.from).where('opened_on', '<=', q.to);
   if (criteria.closed) query = query.where('closed_on', '>=', q.from).where('closed_on', '<=', q.to);
   if (q.orgIds) query = query.where('org_id', 'in', q.orgIds.length ? q.orgIds : [-1]);
-  for (const pair of criteria.facet ?? []) {
-    const [name, ...rest] = pair.split(':');
-    query = query.where(containsText('facets_json', facetNeedle(name, rest.join(':'))));
-  }
+  for (const pair of criteria.facet ?? []) query = query.where(facetCondition(pair));
   return query;
 }
 
@@ -62,10 +65,7 @@ export class CaseCountBatch {
     await Promise.all(groups.map(async ({ q, procedure, criteria, waiting }) => {
       try {
         const columns = waiting.map(({ facet }, i) => {
-          const conditions = facet.map((pair) => {
-            const [name, ...rest] = pair.split(':');
-            return containsText('facets_json', facetNeedle(name, rest.join(':')));
-          });
+          const conditions = facet.map(facetCondition);
           const when = conditions.length ? sql.join(conditions, sql` and `) : sql`1 = 1`;
           return sql<number>`sum(case when ${when} then 1 else 0 end)`.as(`c${i}`);
         });
