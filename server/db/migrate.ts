@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DbHandle } from './client.ts';
 import { coreMigration } from './migrations/001-core.ts';
 import { documentsFilesMigration } from './migrations/002-documents-files.ts';
@@ -14,6 +14,7 @@ import { caseQueryIndexesMigration } from './migrations/011-case-query-indexes.t
 import { contentlessSearchIndexMigration } from './migrations/012-contentless-search-index.ts';
 import { cacheGenerationsMigration } from './migrations/013-cache-generations.ts';
 import { clockWatchIndexMigration } from './migrations/014-clock-watch-index.ts';
+import { caseLookupKeyMigration } from './migrations/015-case-lookup-key.ts';
 
 /** Migrations are listed here in order; each is a function of the dialect so the schema stays portable. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -32,13 +33,22 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '012-contentless-search-index': contentlessSearchIndexMigration(handle.dialect),
     '013-cache-generations': cacheGenerationsMigration(handle.dialect),
     '014-clock-watch-index': clockWatchIndexMigration(),
+    '015-case-lookup-key': caseLookupKeyMigration(handle.dialect),
   };
 }
 
 export async function migrateToLatest(handle: DbHandle): Promise<void> {
+  await migrate(handle, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up or down to the named migration: upgrade tests start from the schema an older installation has. */
+export async function migrateTo(handle: DbHandle, migrationName: string): Promise<void> {
+  await migrate(handle, (migrator) => migrator.migrateTo(migrationName));
+}
+
+async function migrate(handle: DbHandle, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
-  const migrator = new Migrator({ db: handle.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(new Migrator({ db: handle.db, provider }));
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${String(error)}`);

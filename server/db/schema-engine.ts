@@ -22,6 +22,8 @@ export type ProcCaseTable = {
   search_text: string;
   /** Canonical JSON of the procedure's facets (decision kind, channel …) that lists and indicators filter on. */
   facets_json: Generated<string>;
+  /** The value of the procedure's lookup-key facet (ProcedureDefinition.lookupKey), indexed (migration 015). */
+  lookup_key: Generated<string | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

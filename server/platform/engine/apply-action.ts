@@ -8,7 +8,7 @@ import { loadCalendar } from '../calendar/store.ts';
 import { allSettingValues, getSetting } from '../settings/service.ts';
 import { NEAR_DUE_WORKING_DAYS } from '../settings/core-settings.ts';
 import { issueDocNumber } from '../numbering/issue.ts';
-import { canonicalJson } from '../crypto/sm3.ts';
+import { facetColumns } from './case-facets.ts';
 import type { ProcedureDefinition } from './define.ts';
 import { findProcedure } from './registry.ts';
 import { planAction, todayInChina, type ActionPlan, type CaseSnapshot } from './plan.ts';
@@ -99,7 +99,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
           procedure: procedure.key, table_version: procedure.version, case_no: caseNo, title: procedure.caseTitle(plan.data),
           state: plan.toState, org_id: orgId, handler_id: userIdOf(principal), data_json: JSON.stringify(sealedData), version: 1,
           opened_on: on, closed_on: isFinal ? on : null, last_event_on: on, next_due_on: null, clock_status: 'idle',
-          search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`, facets_json: facetsOf(procedure, plan.toState, plan.data), created_by: userIdOf(principal), created_at: at, updated_at: at,
+          search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`, ...facetColumns(procedure, plan.toState, plan.data), created_by: userIdOf(principal), created_at: at, updated_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -115,7 +115,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
           state: plan.toState, title: procedure.caseTitle(plan.data), data_json: JSON.stringify(sealedData), version,
           last_event_on: on, closed_on: isFinal ? (current.closed_on ?? on) : null, updated_at: at,
           search_text: `${caseNo} ${procedure.searchText(maskedView(plan.data))}`,
-          facets_json: facetsOf(procedure, plan.toState, plan.data),
+          ...facetColumns(procedure, plan.toState, plan.data),
         })
         .where('id', '=', current.id)
         .where('version', '=', current.version)
@@ -126,7 +126,7 @@ export async function applyAction(platform: Platform, principal: Principal, acto
     const extra = await definition.afterApply?.({ trx, platform, caseId, orgId, actor, input: plan.input, data: plan.data, on });
     if (extra) {
       plan.data = { ...plan.data, ...extra };
-      await trx.updateTable('proc_case').set({ data_json: JSON.stringify(sealPersonalData(plan.data, platform.cipher)), facets_json: facetsOf(procedure, plan.toState, plan.data) }).where('id', '=', caseId).execute();
+      await trx.updateTable('proc_case').set({ data_json: JSON.stringify(sealPersonalData(plan.data, platform.cipher)), ...facetColumns(procedure, plan.toState, plan.data) }).where('id', '=', caseId).execute();
     }
     const summary = await writeClockEvents(trx, caseId, procedure, plan.clockEvents, calendar, today, nearDue);
     await trx.updateTable('proc_case').set({ next_due_on: summary.nextDueOn, clock_status: summary.worstStatus }).where('id', '=', caseId).execute();
@@ -151,12 +151,6 @@ export async function applyAction(platform: Platform, principal: Principal, acto
 }
 
 /** Facets as canonical JSON ({"a":"x","b":"y"}), so a filter can match `"a":"x"` as text on both backends. */
-function facetsOf(procedure: ProcedureDefinition, state: string, data: Record<string, unknown>): string {
-  const facets = procedure.facets?.({ state, data }) ?? {};
-  const present = Object.entries(facets).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
-  return canonicalJson(Object.fromEntries(present));
-}
-
 /** Principals that are not accounts (the public portal) have user id 0: nobody is recorded as handler. */
 function userIdOf(principal: Principal): number | null {
   return principal.userId > 0 ? principal.userId : null;

@@ -3,13 +3,13 @@ import type { Database } from '../../db/schema.ts';
 import type { Calendar } from '../calendar/calendar.ts';
 import type { Platform } from '../context.ts';
 import { nowIso } from '../context.ts';
-import { canonicalJson } from '../crypto/sm3.ts';
 import { issueDocNumbers } from '../numbering/issue.ts';
 import { clockStatus, computeClock, type ClockEvent } from './clocks.ts';
 import type { ProcedureDefinition } from './define.ts';
 import type { ActionPlan } from './plan.ts';
 import { summarise } from './case-clocks.ts';
 import { caseNumberFallback, caseNumberKind } from './case-documents.ts';
+import { facetColumns } from './case-facets.ts';
 import { maskedView, sealPersonalData } from './personal-data.ts';
 
 const CHUNK = 200;
@@ -48,7 +48,7 @@ export async function insertPlannedCases(
           opened_on: plans[0].on, closed_on: procedure.finalStates.includes(last.toState) ? (firstFinal?.on ?? last.on) : null, last_event_on: last.on,
           next_due_on: summary.nextDueOn, clock_status: summary.worstStatus,
           search_text: `${caseNo} ${procedure.searchText(maskedView(last.data))}`,
-          facets_json: canonicalJson(Object.fromEntries(Object.entries(procedure.facets?.({ state: last.toState, data: last.data }) ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''))),
+          ...facetColumns(procedure, last.toState, last.data),
           created_by: target.userId, created_at: at, updated_at: at,
         },
       };

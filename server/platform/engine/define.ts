@@ -111,6 +111,12 @@ export type ProcedureDefinition = {
    * records behind every figure can be listed without knowing the shape of a procedure's data.
    */
   facets?: (ctx: { state: string; data: CaseData }) => Record<string, string | null | undefined>;
+  /**
+   * The facet that identifies a case from outside the platform — a committee ledger's 台账编号, a disclosure
+   * request's 查询码 digest. Its value is also kept in the indexed `lookup_key` column, so finding cases by it
+   * (findCasesByLookupKey) reads a few index entries instead of every case's facets.
+   */
+  lookupKey?: string;
   /** Text the free-text search of the case list matches. */
   searchText: (data: CaseData) => string;
 };

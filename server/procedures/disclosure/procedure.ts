@@ -111,5 +111,7 @@ export const disclosure = defineProcedure({
     outcomeGroup: data.outcome ? OUTCOMES[data.outcome as OutcomeKey]?.group : undefined,
     queryCode: data.queryCodeHash as string | undefined,
   }),
+  // The applicant's 查询码 finds the request on the portal.
+  lookupKey: 'queryCode',
   searchText: (data) => JSON.stringify([data.applicant, data.description]),
 });

@@ -5,8 +5,8 @@ import { AppError } from '../../platform/errors.ts';
 import { sm3Hex } from '../../platform/crypto/sm3.ts';
 import { applyAction } from '../../platform/engine/apply-action.ts';
 import { todayInChina } from '../../platform/engine/plan.ts';
-import { containsText } from '../../db/like.ts';
-import { facetNeedle } from '../../platform/engine/case-list.ts';
+import { findCasesByLookupKey } from '../../platform/engine/case-facets.ts';
+import { disclosure } from './procedure.ts';
 import { loadCaseDetail } from '../../platform/engine/case-detail.ts';
 import type { Principal } from '../../platform/access/scope.ts';
 import type { ZPublicRequest } from './schemas.ts';
@@ -59,12 +59,8 @@ export type PublicRequestStatus = {
 
 async function findByCode(platform: Platform, queryCode: string) {
   if (!/^[A-Z2-9]{12}$/.test(queryCode.trim().toUpperCase())) return null;
-  return platform.db
-    .selectFrom('proc_case')
-    .select(['id', 'org_id'])
-    .where('procedure', '=', 'disclosure')
-    .where(containsText('facets_json', facetNeedle('queryCode', codeHash(queryCode))))
-    .executeTakeFirst();
+  const [found] = await findCasesByLookupKey(platform.db, disclosure, [codeHash(queryCode)]);
+  return found ? { id: found.id, org_id: found.orgId } : null;
 }
 
 /** Status for the holder of the 查询码; personal data is never shown here. Unknown codes read as absent. */

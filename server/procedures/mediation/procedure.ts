@@ -106,5 +106,7 @@ export const mediation = defineProcedure({
     escalated: (data.failure as { escalation?: string } | undefined)?.escalation && (data.failure as { escalation: string }).escalation !== 'none' ? 'yes' : null,
     ledgerKey: data.ledgerKey as string | undefined,
   }),
+  // A ledger import skips rows whose 台账编号 the committee already has.
+  lookupKey: 'ledgerKey',
   searchText: (data) => JSON.stringify([data.parties, data.summary, data.place]),
 });

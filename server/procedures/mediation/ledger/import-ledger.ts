@@ -6,10 +6,11 @@ import { loadCalendar } from '../../../platform/calendar/store.ts';
 import { allSettingValues, getSetting } from '../../../platform/settings/service.ts';
 import { NEAR_DUE_WORKING_DAYS } from '../../../platform/settings/core-settings.ts';
 import { insertPlannedCases } from '../../../platform/engine/bulk-insert.ts';
+import { findCasesByLookupKey } from '../../../platform/engine/case-facets.ts';
 import { todayInChina } from '../../../platform/engine/plan.ts';
 import { mediation } from '../procedure.ts';
 import { headerOf } from './columns.ts';
-import { readLedger } from './read-ledger.ts';
+import { readLedger, type LedgerRow } from './read-ledger.ts';
 import { planLedgerRow, type Dicts, type RowError, type RowPlan } from './row-plan.ts';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows';
@@ -38,7 +39,6 @@ export async function importLedger(
   const nearDue = await getSetting(platform.db, NEAR_DUE_WORKING_DAYS);
   const today = todayInChina();
   const dicts = await loadDicts(platform);
-  const existing = await existingLedgerKeys(platform, target.orgId);
   const seen = new Set<string>();
   const errors: RowError[] = [];
   const badRows: ImportResult['badRows'] = [];
@@ -52,34 +52,42 @@ export async function importLedger(
   const rollback = new Error('rollback: the ledger has bad rows');
   try {
     await inTransaction(platform, async (trx) => {
-      let batch: RowPlan[] = [];
+      let pending: LedgerRow[] = [];
       const ids: number[] = [];
+      // Each batch: skip the rows whose 台账编号 the committee already has (one indexed lookup for the batch),
+      // plan the others, write the good ones.
       const flush = async () => {
-        if (!batch.length) return;
-        ids.push(...await insertPlannedCases(trx, platform, mediation, { orgId: target.orgId, userId: target.userId, actorName: actor.name }, batch.map((g) => g.plans), calendar, today, nearDue));
-        batch = [];
+        if (!pending.length) return;
+        const keys = [...new Set(pending.map((row) => row.values.ledgerKey ?? '').filter((key) => key))];
+        const existing = new Set((await findCasesByLookupKey(trx, mediation, keys, target.orgId)).map((found) => found.key));
+        const planned: RowPlan[] = [];
+        for (const row of pending) {
+          const key = row.values.ledgerKey ?? '';
+          if (key && existing.has(key)) {
+            duplicates += 1;
+            continue;
+          }
+          if (key && seen.has(key)) {
+            errors.push({ row: row.rowNumber, column: headerOf('ledgerKey'), message: `台账编号“${key}”在本文件中重复` });
+            badRows.push(detachedRow(row));
+            continue;
+          }
+          if (key) seen.add(detached(key));
+          const plan = planLedgerRow(row.values, row.rowNumber, dicts, calendar, settings, today);
+          if (Array.isArray(plan)) {
+            errors.push(...plan);
+            badRows.push(detachedRow(row));
+            continue;
+          }
+          planned.push(plan);
+        }
+        pending = [];
+        if (planned.length) ids.push(...await insertPlannedCases(trx, platform, mediation, { orgId: target.orgId, userId: target.userId, actorName: actor.name }, planned.map((g) => g.plans), calendar, today, nearDue));
       };
       for await (const row of readLedger(file.buffer, file.format)) {
         total += 1;
-        const key = row.values.ledgerKey ?? '';
-        if (key && existing.has(key)) {
-          duplicates += 1;
-          continue;
-        }
-        if (key && seen.has(key)) {
-          errors.push({ row: row.rowNumber, column: headerOf('ledgerKey'), message: `台账编号“${key}”在本文件中重复` });
-          badRows.push(detachedRow(row));
-          continue;
-        }
-        if (key) seen.add(detached(key));
-        const planned = planLedgerRow(row.values, row.rowNumber, dicts, calendar, settings, today);
-        if (Array.isArray(planned)) {
-          errors.push(...planned);
-          badRows.push(detachedRow(row));
-          continue;
-        }
-        batch.push(planned);
-        if (batch.length >= BATCH) await flush();
+        pending.push(row);
+        if (pending.length >= BATCH) await flush();
       }
       await flush();
       if (ids.length === 0 || (mode === 'all_or_nothing' && errors.length > 0)) throw rollback;
@@ -105,7 +113,7 @@ function detached(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
-function detachedRow(row: { rowNumber: number; values: Record<string, string> }) {
+function detachedRow(row: LedgerRow): LedgerRow {
   return { rowNumber: row.rowNumber, values: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, detached(v)])) };
 }
 
@@ -113,17 +121,6 @@ async function loadDicts(platform: Platform): Promise<Dicts> {
   const rows = await platform.db.selectFrom('dict_item').select(['type_code', 'code', 'label']).where('type_code', 'in', ['mediation_source', 'dispute_category']).where('is_enabled', '=', 1).execute();
   const map = (type: string) => new Map(rows.filter((r) => r.type_code === type).flatMap((r) => [[r.label, r.code], [r.code, r.code]] as [string, string][]));
   return { source: map('mediation_source'), category: map('dispute_category') };
-}
-
-/** 台账编号 already imported for the organisation: re-importing a ledger adds nothing twice. */
-async function existingLedgerKeys(platform: Platform, orgId: number): Promise<Set<string>> {
-  const rows = await platform.db.selectFrom('proc_case').select('facets_json').where('procedure', '=', 'mediation').where('org_id', '=', orgId).execute();
-  const keys = new Set<string>();
-  for (const row of rows) {
-    const key = (JSON.parse(row.facets_json) as { ledgerKey?: string }).ledgerKey;
-    if (key) keys.add(key);
-  }
-  return keys;
 }
 
 export function assertFormat(name: string): 'xlsx' | 'csv' {

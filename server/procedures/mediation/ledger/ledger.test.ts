@@ -4,6 +4,7 @@ import { createTestApp, TEST_ADMIN_PASSWORD } from '../../../../test/support/pla
 import { loginAs } from '../../../../test/support/http.ts';
 import { multipart } from '../../../../test/support/multipart.ts';
 import { generateLedgerRows, toCsv } from '../../../../test/factories/mediation-ledger.ts';
+import { MEDIATION_SAMPLES } from '../../../../test/factories/mediation.ts';
 import { LEDGER_COLUMNS } from './columns.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
@@ -60,6 +61,21 @@ describe('ledger import', () => {
     expect(again.body).toMatchObject({ imported: 0, duplicates: 3, errorCount: 3 });
     const cases = await ctx.platform.db.selectFrom('proc_case').select('id').where('procedure', '=', 'mediation').where('org_id', '=', committeeOrg).execute();
     expect(cases).toHaveLength(3);
+  });
+
+  it('skips the 台账编号 the committee already has, across batches and for cases registered by hand', async () => {
+    const staff = await loginAs(ctx.app, 'fzb', TEST_ADMIN_PASSWORD);
+    const byHand = await staff.post<{ id: number }>('/api/cases/mediation', { ...MEDIATION_SAMPLES.register, orgId: committeeOrg, isOnBehalf: true, ledgerKey: 'B-2' });
+    expect(byHand.status).toBe(201);
+    const { rows } = generateLedgerRows(2500, { prefix: 'B' });
+    const first = await upload(toCsv(rows.slice(0, 1200)), 'first.csv');
+    expect(first.body).toMatchObject({ total: 1200, imported: 1199, duplicates: 1, errorCount: 0 });
+    // 1,200 known keys spread over three batches of 1,000, then 1,300 new ones.
+    const second = await upload(toCsv(rows), 'all.csv');
+    expect(second.body).toMatchObject({ total: 2500, imported: 1300, duplicates: 1200, errorCount: 0 });
+    const keys = await ctx.platform.db.selectFrom('proc_case').select('lookup_key').where('procedure', '=', 'mediation').where('org_id', '=', committeeOrg).where('lookup_key', 'like', 'B-%').execute();
+    expect(keys).toHaveLength(2500);
+    expect(new Set(keys.map((k) => k.lookup_key)).size).toBe(2500);
   });
 
   it('writes nothing in all-or-nothing mode when a row is bad', async () => {
