@@ -34,6 +34,7 @@ export async function importBench(ctx: BenchContext): Promise<BenchRow[]> {
   });
   if (parse.result.read !== rows) throw new Error(`the reader read ${parse.result.read} of ${rows} rows`);
 
+  const lastCaseBefore = await lastCaseId(ctx);
   const before = ctx.server.rssMb();
   let peak = before;
   const sampler = setInterval(() => {
@@ -50,6 +51,7 @@ export async function importBench(ctx: BenchContext): Promise<BenchRow[]> {
     if (!answer.ok) throw new Error(`ledger import answered ${answer.status}: ${(await answer.text()).slice(0, 500)}`);
     return (await answer.json()) as { imported: number; errorCount: number; errors: { row: number; column: string; message: string }[] };
   }).finally(() => clearInterval(sampler));
+  await removeImportedCases(ctx, lastCaseBefore);
   const refused = rows - upload.result.imported;
   if (refused) ctx.log(`  import refused ${refused} valid rows, e.g. ${JSON.stringify(upload.result.errors[0])}`);
   // exceljs's streaming reader decodes each 16 KB chunk on its own, so a character split between chunks reads as U+FFFD.
@@ -64,4 +66,25 @@ export async function importBench(ctx: BenchContext): Promise<BenchRow[]> {
     ratio: upload.seconds / parse.seconds,
     isPass: upload.seconds <= allowed && peak <= 500 && !damage,
   }];
+}
+
+async function lastCaseId(ctx: BenchContext): Promise<number> {
+  const row = await ctx.platform.db.selectFrom('proc_case').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * Deletes the cases this run imported (their events and clocks with them; the import's audit record stays), so
+ * the data is the same for the next run: otherwise every run adds 100,000 cases and their running clocks to the
+ * benchmark committee, and later runs measure a bigger installation than the figures say (the clock watch at
+ * start walks every running clock).
+ */
+async function removeImportedCases(ctx: BenchContext, lastCaseBefore: number): Promise<void> {
+  const { db } = ctx.platform;
+  await db.transaction().execute(async (trx) => {
+    const imported = trx.selectFrom('proc_case').select('id').where('org_id', '=', ctx.manifest.labOrgId).where('id', '>', lastCaseBefore);
+    await trx.deleteFrom('case_clock').where('case_id', 'in', imported).execute();
+    await trx.deleteFrom('case_event').where('case_id', 'in', imported).execute();
+    await trx.deleteFrom('proc_case').where('org_id', '=', ctx.manifest.labOrgId).where('id', '>', lastCaseBefore).execute();
+  });
 }

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_INPUTS } from '../factories/reconsideration.ts';
-import { emptyInstallation, type Installation } from '../support/installation.ts';
-import { TEST_SECRET_KEY } from '../support/platform.ts';
-import { login, startServer, type HttpClient, type ServerProcess } from './server-process.ts';
+import { login, useServerInstallation, type HttpClient } from './server-process.ts';
 
 /**
  * Conflicting actions on one case from many clients, against the real server: each round, every client sends
@@ -16,20 +14,11 @@ const CASES = 6;
 
 type Detail = { id: number; version: number; state: string; documents: { kind: string; docNumber: string | null }[] };
 
-let installation: Installation;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  installation = await emptyInstallation();
-});
-afterAll(async () => {
-  await server?.stop();
-  await installation?.drop();
-});
+const installation = useServerInstallation(PASSWORD);
 
 describe('many clients acting on one case at once', () => {
   it('lets exactly one win each round, answers the rest CONFLICT, and keeps document numbers gapless', async () => {
-    server = await startServer(installation.env(TEST_SECRET_KEY), PASSWORD);
+    const server = await installation.start();
     const clients: HttpClient[] = [];
     for (let i = 0; i < CLIENTS; i += 1) clients.push(await login(server.url, 'fzb', PASSWORD));
     const orgs = await clients[0].send<{ items: { id: number; code: string }[] }>('GET', '/api/orgs');

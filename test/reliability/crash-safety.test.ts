@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The procedures and their document kinds, as the server registers them.
 import '../../server/bootstrap.ts';
 import { documentKinds } from '../../server/platform/documents/kinds.ts';
 import { sha256OfFile } from '../../server/cli/backup/blobs.ts';
 import { SAMPLE_INPUTS } from '../factories/reconsideration.ts';
-import { emptyInstallation, runFazhi, type Installation } from '../support/installation.ts';
-import { TEST_SECRET_KEY } from '../support/platform.ts';
-import { login, startServer, type HttpClient, type ServerProcess } from './server-process.ts';
+import { runFazhi } from '../support/installation.ts';
+import { login, useServerInstallation, type HttpClient } from './server-process.ts';
 
 /**
  * Crash safety (DESIGN property 2, "nothing half-done survives a failure"): the real server takes concurrent
@@ -25,22 +24,12 @@ const MAX_CASES_PER_WORKER = 30;
 type Detail = { id: number; version: number; state: string; caseNo: string; documents: { docNumber: string | null }[] };
 type Ack = { caseNo: string; version: number; state: string; docNumbers: string[] };
 
-let installation: Installation;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  installation = await emptyInstallation();
-});
-afterAll(async () => {
-  await server?.stop();
-  await installation?.drop();
-});
+const installation = useServerInstallation(PASSWORD);
 
 describe('a server killed with SIGKILL in the middle of concurrent writes', () => {
   it('keeps every acknowledged write, no half-written one, and a verifiable audit chain', async () => {
-    const env = installation.env(TEST_SECRET_KEY);
-    const first = await startServer(env, PASSWORD);
-    server = first;
+    const env = installation.env();
+    const first = await installation.start();
     const client = await login(first.url, 'fzb', PASSWORD);
     const orgs = await client.send<{ items: { id: number; code: string }[] }>('GET', '/api/orgs');
     const marketId = orgs!.body.items.find((o) => o.code === 'market')!.id;
@@ -94,11 +83,10 @@ describe('a server killed with SIGKILL in the middle of concurrent writes', () =
     expect(ackCount).toBeGreaterThanOrEqual(KILL_AFTER);
 
     // The same data dir and database: recovery is whatever the database does on open.
-    const second = await startServer(env, PASSWORD);
-    server = second;
+    const second = await installation.start();
     const after = await login(second.url, 'fzb', PASSWORD);
 
-    const handle = installation.open();
+    const handle = installation.installation().open();
     try {
       const { db } = handle;
       const cases = new Map((await db.selectFrom('proc_case').selectAll().where('procedure', '=', 'reconsideration').execute()).map((c) => [c.id, c]));
@@ -142,7 +130,7 @@ describe('a server killed with SIGKILL in the middle of concurrent writes', () =
       for (const d of documents) {
         const file = files.get(d.file_id);
         expect(file, `file of document ${d.id}`).toBeDefined();
-        const blob = path.join(installation.dataDir, file!.storage_path);
+        const blob = path.join(installation.installation().dataDir, file!.storage_path);
         expect(fs.existsSync(blob) && (await sha256OfFile(blob)), `bytes of document ${d.id}`).toBe(file!.sha256);
       }
 
@@ -164,7 +152,6 @@ describe('a server killed with SIGKILL in the middle of concurrent writes', () =
     }
 
     await second.stop();
-    server = null;
     const verify = await runFazhi(env, 'audit', 'verify');
     expect(verify.stderr).toBe('');
     expect(verify.status).toBe(0);

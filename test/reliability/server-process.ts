@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import type { InstallationEnv } from '../support/installation.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { emptyInstallation, type Installation, type InstallationEnv } from '../support/installation.ts';
+import { TEST_SECRET_KEY } from '../support/platform.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -15,6 +17,35 @@ export type ServerProcess = {
   exited: Promise<void>;
   stop: () => Promise<void>;
 };
+
+/**
+ * An empty installation for the test file, and the servers its tests start on it: after the file, any still
+ * running is stopped and the installation (data dir and database) dropped.
+ */
+export function useServerInstallation(adminPassword: string) {
+  let installation: Installation | undefined;
+  const started: ServerProcess[] = [];
+  beforeAll(async () => {
+    installation = await emptyInstallation();
+  });
+  afterAll(async () => {
+    for (const server of started) await server.stop();
+    await installation?.drop();
+  });
+  const current = (): Installation => {
+    if (!installation) throw new Error('useServerInstallation: used outside the tests of the file');
+    return installation;
+  };
+  return {
+    installation: current,
+    env: (): InstallationEnv => current().env(TEST_SECRET_KEY),
+    start: async (): Promise<ServerProcess> => {
+      const server = await startServer(current().env(TEST_SECRET_KEY), adminPassword);
+      started.push(server);
+      return server;
+    },
+  };
+}
 
 /** Starts `node --import tsx server/main.ts` on a free port and waits until /api/health answers. */
 export async function startServer(env: InstallationEnv, adminPassword: string): Promise<ServerProcess> {

@@ -8,6 +8,7 @@ import { NEAR_DUE_WORKING_DAYS } from '../../../platform/settings/core-settings.
 import { insertPlannedCases } from '../../../platform/engine/bulk-insert.ts';
 import { findCasesByLookupKey } from '../../../platform/engine/case-facets.ts';
 import { todayInChina } from '../../../platform/engine/plan.ts';
+import { withCompactHeap } from '../../../platform/memory/bulk-heap.ts';
 import { mediation } from '../procedure.ts';
 import { headerOf } from './columns.ts';
 import { readLedger, type LedgerRow } from './read-ledger.ts';
@@ -28,6 +29,17 @@ export type ImportResult = {
  * or, in all-or-nothing mode, nothing is written when any row is bad.
  */
 export async function importLedger(
+  platform: Platform,
+  actor: Actor,
+  target: { orgId: number; userId: number | null },
+  file: { buffer: Buffer; format: 'xlsx' | 'csv'; name: string },
+  mode: ImportMode,
+): Promise<ImportResult> {
+  // A long ledger makes garbage at a great rate while little of it stays live: keep the heap near what is.
+  return withCompactHeap(() => importRows(platform, actor, target, file, mode));
+}
+
+async function importRows(
   platform: Platform,
   actor: Actor,
   target: { orgId: number; userId: number | null },
