@@ -20,7 +20,7 @@ const BATCH = 1000;
 export type ImportResult = {
   total: number; imported: number; duplicates: number; errors: RowError[]; isCommitted: boolean; fileDigest: string;
   /** The bad rows as read, for the error report the user fixes and imports again. */
-  badRows: { rowNumber: number; values: Record<string, string> }[];
+  badRows: LedgerRow[];
 };
 
 /**
@@ -28,15 +28,9 @@ export type ImportResult = {
  * already imported (same 台账编号 for the organisation) are skipped, and the good rows go in one transaction —
  * or, in all-or-nothing mode, nothing is written when any row is bad.
  */
-export async function importLedger(
-  platform: Platform,
-  actor: Actor,
-  target: { orgId: number; userId: number | null },
-  file: { buffer: Buffer; format: 'xlsx' | 'csv'; name: string },
-  mode: ImportMode,
-): Promise<ImportResult> {
+export function importLedger(...args: Parameters<typeof importRows>): Promise<ImportResult> {
   // A long ledger makes garbage at a great rate while little of it stays live: keep the heap near what is.
-  return withCompactHeap(() => importRows(platform, actor, target, file, mode));
+  return withCompactHeap(() => importRows(...args));
 }
 
 async function importRows(
